@@ -1,0 +1,60 @@
+#include "app/build.h"
+
+#include <fmt/format.h>
+
+#include "derive/subjects.h"
+#include "derive/tables.h"
+#include "read/books_reader.h"
+#include "read/template_reader.h"
+#include "write/json_writer.h"
+#include "write/markdown_writer.h"
+
+namespace juesuan {
+
+namespace fs = std::filesystem;
+
+Built build_from_books(const fs::path& books, const BuildOptions& opts) {
+    Built b;
+    b.facts = read_books_folder(books, b.warnings);
+    std::vector<fs::path> catalogs = opts.catalogs;
+    // A books folder may carry its own supplement to the catalog.
+    std::error_code ec;
+    if (fs::exists(books / "catalog.csv", ec)) catalogs.insert(catalogs.begin(), books / "catalog.csv");
+    b.catalogs = load_catalogs(catalogs);
+    std::string tpl_id = opts.template_override.empty() ? b.facts.department.template_id : opts.template_override;
+    b.tpl = load_template(tpl_id);
+    Diagnostics diags;
+    SubjectNames names = resolve_subjects(b.facts, b.catalogs, diags);
+    if (diags.has_errors()) {
+        Diagnostics all = b.warnings;
+        all.merge(diags);
+        throw InputError(std::move(all));
+    }
+    b.warnings.merge(diags);
+    try {
+        b.disclosure = derive_disclosure(b.facts, b.tpl, names);
+    } catch (const TemplateError& e) {
+        throw InputError(Location{b.tpl.origin}, e.what());
+    }
+    return b;
+}
+
+const std::vector<std::string>& known_formats() {
+    static const std::vector<std::string> f = {"md", "json"};
+    return f;
+}
+
+std::map<std::string, std::string> render_outputs(const Built& b, const std::vector<std::string>& formats) {
+    std::map<std::string, std::string> files;
+    for (const auto& f : formats) {
+        if (f == "md")
+            files["disclosure.md"] = write_markdown(b.disclosure);
+        else if (f == "json")
+            files["disclosure.json"] = write_json(b.disclosure);
+        else
+            throw InputError(Location{}, fmt::format("未知的输出格式“{}”：可用 md、json", f));
+    }
+    return files;
+}
+
+}  // namespace juesuan

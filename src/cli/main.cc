@@ -1,0 +1,133 @@
+// juesuan: the command line. Parses options, calls the library, prints results.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "app/build.h"
+#include "core/diagnostics.h"
+#include "core/text.h"
+#include "read/template_reader.h"
+#include "sample/sample.h"
+#include "write/books_writer.h"
+#include "write/output.h"
+
+namespace fs = std::filesystem;
+using namespace juesuan;
+
+namespace {
+
+constexpr int kExitInput = 2;
+
+void print_diagnostics(const Diagnostics& d) {
+    for (const auto& x : d.all()) std::cerr << format_diagnostic(x) << "\n";
+}
+
+int fail_input(const InputError& e) {
+    print_diagnostics(e.diagnostics());
+    int errors = e.diagnostics().error_count();
+    std::cerr << fmt::format("共 {} 处错误，未生成任何输出。\n", errors);
+    return kExitInput;
+}
+
+std::vector<std::string> parse_formats(const std::string& list) {
+    std::vector<std::string> out;
+    for (const auto& f : split(list, ',')) {
+        std::string t = trim(f);
+        if (t.empty()) continue;
+        if (std::find(known_formats().begin(), known_formats().end(), t) == known_formats().end())
+            throw InputError(Location{"--format"}, fmt::format("未知的输出格式“{}”：可用 md、json", t));
+        out.push_back(t);
+    }
+    return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"juesuan：部门决算公开的编制、审核与发布（Chinese departmental final accounts）"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "juesuan 0.1.0");
+    std::string data_dir;
+    app.add_option("--data-dir", data_dir, "用此目录中的科目目录与模板代替内置数据（亦可设 JUESUAN_DATA_DIR）");
+
+    // build
+    auto* build = app.add_subcommand("build", "由账簿目录生成部门决算公开文件");
+    std::string input, out_dir, formats = "md,json", tpl;
+    std::vector<std::string> catalogs;
+    build->add_option("INPUT", input, "账簿目录（department.toml 与 CSV 文件）")->required();
+    build->add_option("-o,--output", out_dir, "输出目录")->required();
+    build->add_option("--format", formats, "输出格式，逗号分隔：md,json");
+    build->add_option("--template", tpl, "公开模板的编号或文件（默认取 department.toml 中的 template）");
+    build->add_option("--catalog", catalogs, "追加加载本年度的科目目录 CSV（可多次给出）");
+    bool quiet = false;
+    build->add_flag("-q,--quiet", quiet, "不打印警告");
+
+    // init
+    auto* init = app.add_subcommand("init", "生成空白的账簿目录模板");
+    std::string init_dir;
+    init->add_option("DIR", init_dir, "要创建的目录")->required();
+
+    // sample
+    auto* sample = app.add_subcommand("sample", "生成一个自洽的示例部门账簿（测试与性能基准用）");
+    int subjects = 50;
+    std::uint64_t seed = 1;
+    std::string sample_dir;
+    sample->add_option("--subjects", subjects, "项级科目数")->check(CLI::Range(1, 20000));
+    sample->add_option("--seed", seed, "随机种子：相同的种子得到相同的账簿");
+    sample->add_option("-o,--output", sample_dir, "输出目录")->required();
+
+    CLI11_PARSE(app, argc, argv);
+    if (!data_dir.empty()) set_data_dir(data_dir);
+
+    try {
+        if (*build) {
+            BuildOptions opts;
+            opts.template_override = tpl;
+            for (const auto& c : catalogs) opts.catalogs.emplace_back(c);
+            auto fmts = parse_formats(formats);
+            Built b = build_from_books(input, opts);
+            if (!quiet) print_diagnostics(b.warnings);
+            auto files = render_outputs(b, fmts);
+            write_files_atomically(out_dir, files);
+            std::cout << fmt::format("已生成 {} {} 年度部门决算（模板 {}）：\n", b.disclosure.department,
+                                     b.disclosure.year, b.tpl.id);
+            for (const auto& [name, content] : files)
+                std::cout << fmt::format("  {}  {} 字节\n", (fs::path(out_dir) / name).string(), content.size());
+            return 0;
+        }
+        if (*init) {
+            Facts empty;
+            empty.department.template_id = "jinan-2023";
+            empty.department.unit = AmountUnit::Yuan;
+            std::error_code ec;
+            if (fs::exists(init_dir, ec) && !fs::is_empty(init_dir, ec)) {
+                std::cerr << fmt::format("错误：{} 已存在且不为空，未写入任何文件\n", init_dir);
+                return kExitInput;
+            }
+            auto files = write_books(empty);
+            write_files_atomically(init_dir, files);
+            std::cout << fmt::format("已在 {} 生成空白账簿模板（{} 个文件）。填写说明见 docs/input-format.md。\n", init_dir,
+                                     files.size());
+            return 0;
+        }
+        if (*sample) {
+            Template t = load_template("jinan-2023");
+            Catalogs cats = load_catalogs({});
+            SampleBooks s = generate_sample(subjects, seed, t, cats);
+            auto files = write_books(s.facts);
+            if (!s.extra_catalog.empty()) files["catalog.csv"] = write_catalog_csv(s.extra_catalog);
+            write_files_atomically(sample_dir, files);
+            std::cout << fmt::format("已生成示例部门“{}”的账簿：{} 个项级科目，写入 {}\n", s.facts.department.name,
+                                     subjects, sample_dir);
+            return 0;
+        }
+    } catch (const InputError& e) {
+        return fail_input(e);
+    } catch (const std::exception& e) {
+        std::cerr << "错误：" << e.what() << "\n";
+        return kExitInput;
+    }
+    return 0;
+}

@@ -1,0 +1,59 @@
+#include "core/diagnostics.h"
+
+#include <fmt/format.h>
+
+namespace juesuan {
+
+std::string describe(const Location& w) {
+    std::string s = w.file;
+    if (w.line > 0) {
+        s += fmt::format(" 第 {} 行", w.line);
+        if (w.column > 0) s += fmt::format("第 {} 列", w.column);
+    }
+    if (!w.column_name.empty()) s += fmt::format("（{}）", w.column_name);
+    if (!w.key.empty()) s += fmt::format(" [{}]", w.key);
+    return s;
+}
+
+std::string format_diagnostic(const Diagnostic& d) {
+    std::string place = describe(d.where);
+    return fmt::format("{}：{}{}{}", d.severity == Severity::Error ? "错误" : "警告", place,
+                       place.empty() ? "" : "：", d.message);
+}
+
+void Diagnostics::error(Location where, std::string message) {
+    add({Severity::Error, std::move(where), std::move(message)});
+}
+
+void Diagnostics::warning(Location where, std::string message) {
+    add({Severity::Warning, std::move(where), std::move(message)});
+}
+
+void Diagnostics::add(Diagnostic d) {
+    if (d.severity == Severity::Error) ++errors_;
+    items_.push_back(std::move(d));
+}
+
+void Diagnostics::merge(const Diagnostics& other) {
+    for (const auto& d : other.all()) add(d);
+}
+
+namespace {
+std::string first_error(const Diagnostics& d) {
+    for (const auto& x : d.all())
+        if (x.severity == Severity::Error) return format_diagnostic(x);
+    return "输入有误";
+}
+Diagnostics single(Location where, std::string message) {
+    Diagnostics d;
+    d.error(std::move(where), std::move(message));
+    return d;
+}
+}  // namespace
+
+InputError::InputError(Diagnostics d) : std::runtime_error(first_error(d)), diags_(std::move(d)) {}
+
+InputError::InputError(Location where, std::string message)
+    : InputError(single(std::move(where), std::move(message))) {}
+
+}  // namespace juesuan

@@ -1,0 +1,57 @@
+// Errors and warnings about input, each pointing at a file and a place in it.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace juesuan {
+
+struct Location {
+    std::string file;         // as the user named it, e.g. "examples/x/income.csv"
+    int line = 0;             // 1-based; 0 when not known
+    int column = 0;           // 1-based; 0 when not known
+    std::string column_name;  // the header of that column, when there is one
+    std::string key;          // a TOML key path or a sheet cell, when that is the place
+};
+
+enum class Severity { Error, Warning };
+
+struct Diagnostic {
+    Severity severity = Severity::Error;
+    Location where;
+    std::string message;  // Chinese, says what was found and what was expected
+};
+
+// "income.csv 第 5 行第 3 列（一般公共预算财政拨款收入）"
+std::string describe(const Location& where);
+// "错误：income.csv 第 5 行第 3 列（…）：金额“12..5”无法识别…"
+std::string format_diagnostic(const Diagnostic& d);
+
+class Diagnostics {
+public:
+    void error(Location where, std::string message);
+    void warning(Location where, std::string message);
+    void add(Diagnostic d);
+    void merge(const Diagnostics& other);
+    bool has_errors() const { return errors_ > 0; }
+    int error_count() const { return errors_; }
+    const std::vector<Diagnostic>& all() const { return items_; }
+
+private:
+    std::vector<Diagnostic> items_;
+    int errors_ = 0;
+};
+
+// Thrown when input cannot be used; carries every diagnostic found so far.
+class InputError : public std::runtime_error {
+public:
+    explicit InputError(Diagnostics d);
+    InputError(Location where, std::string message);
+    const Diagnostics& diagnostics() const { return diags_; }
+
+private:
+    Diagnostics diags_;
+};
+
+}  // namespace juesuan

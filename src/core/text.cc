@@ -1,0 +1,136 @@
+#include "core/text.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace juesuan {
+
+bool is_valid_utf8(std::string_view s) {
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+    utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+    while (left > 0) {
+        utf8proc_int32_t cp = 0;
+        utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+        if (n <= 0 || cp < 0) return false;
+        p += n;
+        left -= n;
+    }
+    return true;
+}
+
+std::string nfkc(std::string_view s) {
+    utf8proc_uint8_t* out = nullptr;
+    utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                      static_cast<utf8proc_ssize_t>(s.size()), &out,
+                                      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                                                     UTF8PROC_COMPAT));
+    if (n < 0) return std::string(s);
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(out, &std::free);
+    return std::string(reinterpret_cast<const char*>(out), static_cast<size_t>(n));
+}
+
+namespace {
+
+bool is_space_cp(utf8proc_int32_t cp) {
+    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v') return true;
+    if (cp == 0x00A0 || cp == 0x3000 || cp == 0xFEFF || cp == 0x200B) return true;
+    const utf8proc_property_t* prop = utf8proc_get_property(cp);
+    return prop->category == UTF8PROC_CATEGORY_ZS;
+}
+
+// Walks code points; calls f(cp, byte_offset, byte_len).
+template <typename F>
+void each_cp(std::string_view s, F f) {
+    const auto* base = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+    utf8proc_ssize_t off = 0, len = static_cast<utf8proc_ssize_t>(s.size());
+    while (off < len) {
+        utf8proc_int32_t cp = 0;
+        utf8proc_ssize_t n = utf8proc_iterate(base + off, len - off, &cp);
+        if (n <= 0) { cp = -1; n = 1; }
+        f(cp, static_cast<size_t>(off), static_cast<size_t>(n));
+        off += n;
+    }
+}
+
+}  // namespace
+
+std::string trim(std::string_view s) {
+    size_t first = s.size(), last = 0;
+    bool any = false;
+    each_cp(s, [&](utf8proc_int32_t cp, size_t off, size_t n) {
+        if (cp >= 0 && is_space_cp(cp)) return;
+        if (!any) first = off;
+        any = true;
+        last = off + n;
+    });
+    if (!any) return {};
+    return std::string(s.substr(first, last - first));
+}
+
+std::string label_key(std::string_view s) {
+    std::string folded = nfkc(s);
+    std::string out;
+    out.reserve(folded.size());
+    each_cp(folded, [&](utf8proc_int32_t cp, size_t off, size_t n) {
+        if (cp >= 0 && is_space_cp(cp)) return;
+        out.append(folded, off, n);
+    });
+    return out;
+}
+
+std::string chinese_numeral(int n) {
+    static const char* digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    if (n <= 0 || n >= 100) return std::to_string(n);
+    if (n < 10) return digits[n];
+    std::string out;
+    int tens = n / 10, ones = n % 10;
+    if (tens > 1) out += digits[tens];
+    out += "十";
+    if (ones) out += digits[ones];
+    return out;
+}
+
+std::vector<std::string> split(std::string_view s, char sep) {
+    std::vector<std::string> parts;
+    size_t start = 0;
+    for (;;) {
+        size_t pos = s.find(sep, start);
+        if (pos == std::string_view::npos) {
+            parts.emplace_back(s.substr(start));
+            return parts;
+        }
+        parts.emplace_back(s.substr(start, pos - start));
+        start = pos + 1;
+    }
+}
+
+bool all_digits(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+std::string csv_line(const std::vector<std::string>& fields) {
+    std::string out;
+    for (size_t i = 0; i < fields.size(); ++i) {
+        if (i) out += ',';
+        const auto& f = fields[i];
+        if (f.find_first_of(",\"\n\r") != std::string::npos) {
+            out += '"';
+            for (char c : f) {
+                if (c == '"') out += '"';
+                out += c;
+            }
+            out += '"';
+        } else {
+            out += f;
+        }
+    }
+    out += '\n';
+    return out;
+}
+
+}  // namespace juesuan

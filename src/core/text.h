@@ -1,0 +1,34 @@
+// Text helpers for printed Chinese tables: NFKC folding, label normalisation.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace juesuan {
+
+bool is_valid_utf8(std::string_view s);
+
+// Unicode NFKC: full-width digits and punctuation become ASCII ("１２．５" → "12.5",
+// "（" → "("), the ideographic space becomes a plain space. Invalid UTF-8 is
+// returned unchanged.
+std::string nfkc(std::string_view s);
+
+// Trims ASCII and Unicode white space at both ends.
+std::string trim(std::string_view s);
+
+// Key for comparing printed labels: NFKC, all white space removed
+// ("合 计" == "合计", "政府办公厅（室）" == "政府办公厅(室)").
+std::string label_key(std::string_view s);
+
+// Chinese numeral for 1..99 as used in ordinal labels ("二十六").
+std::string chinese_numeral(int n);
+
+std::vector<std::string> split(std::string_view s, char sep);
+
+bool all_digits(std::string_view s);
+
+// One CSV record with RFC 4180 quoting, ending in a newline.
+std::string csv_line(const std::vector<std::string>& fields);
+
+}  // namespace juesuan

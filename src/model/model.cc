@@ -1,0 +1,60 @@
+#include "model/disclosure.h"
+#include "model/facts.h"
+
+namespace juesuan {
+
+std::string_view fund_key(Fund f) {
+    switch (f) {
+        case Fund::Gpb: return "gpb";
+        case Fund::Gf: return "gf";
+        case Fund::Soc: return "soc";
+        case Fund::NonFiscal: return "nonfiscal";
+    }
+    return "";
+}
+
+std::string_view fund_label(Fund f) {
+    switch (f) {
+        case Fund::Gpb: return "一般公共预算财政拨款";
+        case Fund::Gf: return "政府性基金预算财政拨款";
+        case Fund::Soc: return "国有资本经营预算财政拨款";
+        case Fund::NonFiscal: return "非财政拨款";
+    }
+    return "";
+}
+
+std::string_view role_name(RowRole r) {
+    switch (r) {
+        case RowRole::Item: return "item";
+        case RowRole::Subtotal: return "subtotal";
+        case RowRole::Total: return "total";
+        case RowRole::Blank: return "blank";
+    }
+    return "";
+}
+
+const Column* Table::column(const std::string& key) const {
+    for (const auto& c : columns)
+        if (c.key == key) return &c;
+    return nullptr;
+}
+
+const Row* Table::row_by_line(int line) const {
+    for (const auto& r : rows)
+        if (r.line && *r.line == line) return &r;
+    return nullptr;
+}
+
+const Row* Table::row_by_code(const std::string& code, const std::string& side) const {
+    for (const auto& r : rows)
+        if (r.code && *r.code == code && (side.empty() || r.side == side)) return &r;
+    return nullptr;
+}
+
+const Table* Disclosure::table(const std::string& id) const {
+    for (const auto& t : tables)
+        if (t.id == id) return &t;
+    return nullptr;
+}
+
+}  // namespace juesuan

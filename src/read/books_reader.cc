@@ -1,0 +1,662 @@
+#include "read/books_reader.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "core/catalog.h"
+#include "core/text.h"
+
+namespace juesuan {
+
+namespace fs = std::filesystem;
+
+const BookCell& BookRow::operator[](const std::string& key) const {
+    static const BookCell empty;
+    auto it = cells.find(key);
+    return it == cells.end() ? empty : it->second;
+}
+
+namespace {
+
+// Header text without white space and without a trailing unit such as "（万元）".
+std::string header_key(const std::string& h, std::string* unit_out) {
+    std::string k = label_key(h);
+    for (const char* u : {"(万元)", "(元)"}) {
+        std::string suffix = u;
+        if (k.size() > suffix.size() && k.compare(k.size() - suffix.size(), suffix.size(), suffix) == 0) {
+            if (unit_out) *unit_out = suffix.substr(1, suffix.size() - 2);
+            k.resize(k.size() - suffix.size());
+            break;
+        }
+    }
+    return k;
+}
+
+const Choice* find_choice(const std::vector<Choice>& choices, const std::string& text) {
+    std::string k = label_key(text);
+    for (const auto& c : choices) {
+        if (label_key(c.key) == k) return &c;
+        for (const auto& n : c.names)
+            if (label_key(n) == k) return &c;
+    }
+    return nullptr;
+}
+
+std::string choice_names(const std::vector<Choice>& choices) {
+    std::string s;
+    for (const auto& c : choices) s += (s.empty() ? "" : " / ") + c.names.front();
+    return s;
+}
+
+std::string normalise_code(const std::string& text) {
+    std::string out;
+    for (char c : nfkc(text))
+        if (c != ' ' && c != '-' && c != '\t') out += c;
+    return out;
+}
+
+}  // namespace
+
+std::vector<BookRow> read_book_rows(const CsvFile& csv, const FileDef& def, AmountUnit unit, Diagnostics& diags) {
+    std::vector<BookRow> rows;
+    size_t first = 0;
+    while (first < csv.records.size() && csv.records[first].blank()) ++first;
+    if (first == csv.records.size()) {
+        diags.error(Location{csv.name}, fmt::format("文件没有表头：第一行应为列名，如“{}”", def.fields.front().header));
+        return rows;
+    }
+    const CsvRecord& header = csv.records[first];
+    std::vector<const FieldDef*> by_column(header.fields.size(), nullptr);
+    std::map<std::string, int> column_of;
+    for (size_t i = 0; i < header.fields.size(); ++i) {
+        Location at{csv.name, header.line, static_cast<int>(i) + 1, header.fields[i], {}};
+        std::string unit_written;
+        std::string k = header_key(header.fields[i], &unit_written);
+        if (k.empty()) continue;
+        const FieldDef* match = nullptr;
+        for (const auto& f : def.fields) {
+            if (header_key(f.header, nullptr) == k) match = &f;
+            for (const auto& a : f.aliases)
+                if (header_key(a, nullptr) == k) match = &f;
+            if (match) break;
+        }
+        if (!match) {
+            std::string accepted;
+            for (const auto& f : def.fields) accepted += (accepted.empty() ? "" : "、") + f.header;
+            diags.error(at, fmt::format("未知的列名“{}”：本文件可用的列为 {}", trim(header.fields[i]), accepted));
+            continue;
+        }
+        if (!unit_written.empty() && match->kind == FieldKind::Amount && unit_written != unit_name(unit)) {
+            diags.error(at, fmt::format("列名标注的单位“{}”与 department.toml 中 amount_unit = \"{}\" 不一致",
+                                        unit_written, unit_name(unit)));
+        }
+        if (column_of.count(match->key)) {
+            diags.error(at, fmt::format("列“{}”重复：第 {} 列已是此列", match->header, column_of[match->key]));
+            continue;
+        }
+        column_of[match->key] = static_cast<int>(i) + 1;
+        by_column[i] = match;
+    }
+    for (const auto& f : def.fields)
+        if (f.required && !column_of.count(f.key))
+            diags.error(Location{csv.name, header.line, 0, {}, {}}, fmt::format("缺少必填列“{}”", f.header));
+
+    for (size_t r = first + 1; r < csv.records.size(); ++r) {
+        const CsvRecord& rec = csv.records[r];
+        if (rec.blank()) continue;
+        BookRow row;
+        row.line = rec.line;
+        for (size_t i = 0; i < rec.fields.size(); ++i) {
+            Location at{csv.name, rec.line, static_cast<int>(i) + 1, i < header.fields.size() ? trim(header.fields[i]) : "", {}};
+            const FieldDef* f = i < by_column.size() ? by_column[i] : nullptr;
+            std::string text = trim(rec.fields[i]);
+            if (!f) {
+                if (i >= header.fields.size() && !text.empty())
+                    diags.error(at, fmt::format("此行比表头多出一列（“{}”）：请检查是否多了逗号", text));
+                continue;
+            }
+            BookCell cell;
+            cell.text = text;
+            cell.column = static_cast<int>(i) + 1;
+            switch (f->kind) {
+                case FieldKind::Amount: {
+                    AmountParse p = parse_amount(text, unit);
+                    if (!p.ok()) {
+                        diags.error(at, p.error);
+                    } else if (p.value && p.value->is_negative() && !f->negative_ok) {
+                        diags.error(at, fmt::format("金额“{}”为负数：此列不允许负数", text));
+                    } else {
+                        cell.amount = p.value;
+                    }
+                    break;
+                }
+                case FieldKind::Code:
+                    if (!text.empty()) {
+                        std::string code = normalise_code(text);
+                        CatalogKind kind = def.code_kind == "economic" ? CatalogKind::Economic : CatalogKind::Functional;
+                        if (!level_of(kind, code)) {
+                            diags.error(at, fmt::format("科目编码“{}”格式不对：{}编码应为 {} 位数字", text, kind_name(kind),
+                                                        kind == CatalogKind::Functional ? "3 位（类）、5 位（款）或 7 位（项）"
+                                                                                        : "3 位（类）或 5 位（款）"));
+                        } else {
+                            cell.text = code;
+                        }
+                    }
+                    break;
+                case FieldKind::Fund:
+                case FieldKind::Choice: {
+                    if (text.empty()) break;
+                    const auto& choices = f->kind == FieldKind::Fund ? fund_choices() : f->choices;
+                    if (const Choice* c = find_choice(choices, text))
+                        cell.choice = c->key;
+                    else
+                        diags.error(at, fmt::format("“{}”不是可用的{}：应为 {}", text, f->header, choice_names(choices)));
+                    break;
+                }
+                case FieldKind::Flag: {
+                    std::string k = label_key(text);
+                    if (k.empty()) break;
+                    if (k == "是" || k == "yes" || k == "true" || k == "1" || k == "Y" || k == "y")
+                        cell.flag = true;
+                    else if (k == "否" || k == "no" || k == "false" || k == "0" || k == "N" || k == "n")
+                        cell.flag = false;
+                    else
+                        diags.error(at, fmt::format("“{}”应为“是”或“否”", text));
+                    break;
+                }
+                case FieldKind::Decimal:
+                    if (text.empty()) break;
+                    if (auto d = parse_decimal(text))
+                        cell.number = d;
+                    else
+                        diags.error(at, fmt::format("“{}”不是数字", text));
+                    break;
+                case FieldKind::Text: break;
+            }
+            row.cells[f->key] = std::move(cell);
+        }
+        for (const auto& f : def.fields) {
+            if (!row.cells.count(f.key) && column_of.count(f.key)) {
+                BookCell missing;
+                missing.column = column_of[f.key];
+                row.cells[f.key] = missing;
+            }
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+namespace {
+
+struct Reader {
+    fs::path dir;
+    Diagnostics& diags;
+    AmountUnit unit = AmountUnit::Wan;
+
+    std::string shown(const std::string& file) const { return (dir / file).string(); }
+
+    std::optional<std::vector<BookRow>> rows(const std::string& file) {
+        const FileDef& def = books_file(file);
+        fs::path p = dir / file;
+        std::error_code ec;
+        if (!fs::exists(p, ec)) {
+            if (def.required)
+                diags.error(Location{shown(file)}, fmt::format("缺少必需的文件 {}（{}）：可用 juesuan init 生成空白模板", file, def.title));
+            return std::nullopt;
+        }
+        try {
+            CsvFile csv = read_csv_file(p, shown(file));
+            if (csv.from_gb18030) diags.warning(Location{shown(file)}, "文件不是 UTF-8 编码，已按 GB18030（GBK）读取");
+            return read_book_rows(csv, def, unit, diags);
+        } catch (const InputError& e) {
+            diags.merge(e.diagnostics());
+            return std::nullopt;
+        }
+    }
+
+    Location at(const std::string& file, const BookRow& r, const std::string& key) const {
+        const auto& c = r[key];
+        const FileDef& def = books_file(file);
+        std::string header;
+        for (const auto& f : def.fields)
+            if (f.key == key) header = f.header;
+        return Location{shown(file), r.line, c.column, c.column ? header : std::string(), {}};
+    }
+    Location line_at(const std::string& file, const BookRow& r) const { return Location{shown(file), r.line, 0, {}, {}}; }
+
+    // Subject-coded line items: leaves become SubjectLines, 类/款 rows name their subject
+    // and, when they carry amounts, must equal the sum of their leaves.
+    void subject_lines(const std::string& file, std::vector<SubjectLine>& out, std::vector<SubjectName>& names,
+                       const std::string& fund_field = {}) {
+        auto parsed = rows(file);
+        if (!parsed) return;
+        const FileDef& def = books_file(file);
+        size_t leaf_len = def.code_kind == "economic" ? 5 : 7;
+        struct Declared {
+            std::string code, fund, name;
+            std::map<std::string, Money> amounts;
+            Location where;
+        };
+        std::vector<Declared> declared;
+        std::map<std::string, int> seen;  // code|fund → line
+        size_t first_new = out.size();
+        for (const auto& r : *parsed) {
+            const std::string& code = r["code"].text;
+            if (code.empty()) {
+                if (r["code"].column) diags.error(at(file, r, "code"), "科目编码为空");
+                continue;
+            }
+            std::string fund;
+            if (!fund_field.empty()) {
+                fund = r[fund_field].choice;
+                if (fund.empty()) {
+                    if (r[fund_field].text.empty()) diags.error(at(file, r, fund_field), "资金性质为空");
+                    continue;
+                }
+                if (fund == "nonfiscal") {
+                    diags.error(at(file, r, fund_field), "财政拨款支出的资金性质应为一般公共预算、政府性基金预算或国有资本经营预算");
+                    continue;
+                }
+            }
+            const std::string& name = r["name"].text;
+            if (name.empty()) diags.error(at(file, r, "name"), fmt::format("科目 {} 缺少科目名称", code));
+            std::map<std::string, Money> amounts;
+            for (const auto& f : def.fields)
+                if (f.kind == FieldKind::Amount && r[f.key].amount)
+                    amounts[fund.empty() ? f.key : fund + "." + f.key] = *r[f.key].amount;
+            std::string key = code + "|" + fund;
+            if (auto it = seen.find(key); it != seen.end()) {
+                diags.error(line_at(file, r), fmt::format("科目 {}{} 重复：第 {} 行已有此科目", code,
+                                                          fund.empty() ? "" : "（" + r[fund_field].text + "）", it->second));
+                continue;
+            }
+            seen[key] = r.line;
+            if (code.size() == leaf_len) {
+                out.push_back({code, name, std::move(amounts), line_at(file, r)});
+            } else {
+                names.push_back({code, name, line_at(file, r)});
+                if (!amounts.empty()) declared.push_back({code, fund, name, std::move(amounts), line_at(file, r)});
+            }
+        }
+        for (const auto& d : declared) {
+            for (const auto& [field, value] : d.amounts) {
+                Money sum;
+                for (size_t i = first_new; i < out.size(); ++i) {
+                    const auto& l = out[i];
+                    if (l.code.compare(0, d.code.size(), d.code) != 0) continue;
+                    if (auto it = l.amounts.find(field); it != l.amounts.end()) sum += it->second;
+                }
+                if (sum != value) {
+                    std::string lvl(level_name(d.code.size() == 3 ? Level::Lei : Level::Kuan));
+                    diags.error(d.where, fmt::format("{}“{}”是{}级科目，其金额由所属项级科目汇总得出：填写的 {} 与其下各项之和 {} 不符"
+                                                     "（可删去此行的金额，只保留名称）",
+                                                     d.code, d.name, lvl, format_exact(value, unit), format_exact(sum, unit)));
+                }
+            }
+        }
+    }
+
+    void balances(Facts& f) {
+        auto parsed = rows("balances.csv");
+        if (!parsed) return;
+        std::set<std::string> seen;
+        for (const auto& r : *parsed) {
+            BalanceLine b;
+            const std::string& fund = r["fund"].choice;
+            if (fund.empty()) {
+                if (r["fund"].text.empty()) diags.error(at("balances.csv", r, "fund"), "资金性质为空");
+                continue;
+            }
+            b.fund = fund == "gpb" ? Fund::Gpb : fund == "gf" ? Fund::Gf : fund == "soc" ? Fund::Soc : Fund::NonFiscal;
+            b.code = r["code"].text;
+            b.name = r["name"].text;
+            if (!b.code.empty() && b.code.size() != 7)
+                diags.error(at("balances.csv", r, "code"), "结转结余按科目填写时应为 7 位项级科目编码");
+            if (!b.code.empty() && b.name.empty()) diags.error(at("balances.csv", r, "name"), fmt::format("科目 {} 缺少科目名称", b.code));
+            b.begin = r["begin"].amount.value_or(Money{});
+            b.use = r["use"].amount.value_or(Money{});
+            b.distribution = r["distribution"].amount.value_or(Money{});
+            b.end = r["end"].amount.value_or(Money{});
+            if (b.fund != Fund::NonFiscal) {
+                if (!b.use.is_zero()) diags.error(at("balances.csv", r, "use"), "使用非财政拨款结余只适用于非财政拨款");
+                if (!b.distribution.is_zero()) diags.error(at("balances.csv", r, "distribution"), "结余分配只适用于非财政拨款");
+            }
+            std::string key = fund + "|" + b.code;
+            if (!seen.insert(key).second) {
+                diags.error(line_at("balances.csv", r), fmt::format("资金性质“{}”{}重复", r["fund"].text, b.code.empty() ? "" : "科目 " + b.code + " "));
+                continue;
+            }
+            b.where = line_at("balances.csv", r);
+            f.balances.push_back(b);
+        }
+    }
+
+    void sangong(Facts& f) {
+        auto parsed = rows("sangong.csv");
+        if (!parsed) return;
+        std::set<std::string> seen;
+        for (const auto& r : *parsed) {
+            const std::string& item = r["item"].choice;
+            if (item.empty()) {
+                if (r["item"].text.empty()) diags.error(at("sangong.csv", r, "item"), "项目为空");
+                continue;
+            }
+            if (!seen.insert(item).second) {
+                diags.error(at("sangong.csv", r, "item"), fmt::format("项目“{}”重复", r["item"].text));
+                continue;
+            }
+            f.sangong.push_back({item, r["budget"].amount, r["actual"].amount, line_at("sangong.csv", r)});
+        }
+    }
+
+    void procurement(Facts& f) {
+        auto parsed = rows("procurement.csv");
+        if (!parsed) return;
+        std::set<std::string> seen;
+        for (const auto& r : *parsed) {
+            const std::string& cat = r["category"].choice;
+            if (cat.empty()) {
+                if (r["category"].text.empty()) diags.error(at("procurement.csv", r, "category"), "采购类别为空");
+                continue;
+            }
+            if (!seen.insert(cat).second) {
+                diags.error(at("procurement.csv", r, "category"), fmt::format("采购类别“{}”重复", r["category"].text));
+                continue;
+            }
+            ProcurementLine p{cat, r["total"].amount.value_or(Money{}), r["sme"].amount.value_or(Money{}),
+                              r["small_micro"].amount.value_or(Money{}), line_at("procurement.csv", r)};
+            if (p.sme > p.total)
+                diags.error(at("procurement.csv", r, "sme"), "授予中小企业合同金额大于政府采购支出");
+            if (p.small_micro > p.sme)
+                diags.error(at("procurement.csv", r, "small_micro"), "授予小微企业合同金额大于授予中小企业合同金额");
+            f.procurement.push_back(p);
+        }
+    }
+
+    void budget(Facts& f) {
+        auto parsed = rows("budget.csv");
+        if (!parsed) return;
+        std::set<std::string> seen;
+        for (const auto& r : *parsed) {
+            const std::string& code = r["code"].text;
+            if (code.empty()) continue;
+            if (code.size() != 7) {
+                diags.error(at("budget.csv", r, "code"), "年初预算应按 7 位项级科目填写");
+                continue;
+            }
+            if (!seen.insert(code).second) {
+                diags.error(line_at("budget.csv", r), fmt::format("科目 {} 重复", code));
+                continue;
+            }
+            f.budget.push_back({code, r["name"].text, r["initial_budget"].amount.value_or(Money{}), r["reason"].text,
+                                line_at("budget.csv", r)});
+        }
+    }
+
+    void comparisons(Facts& f) {
+        auto parsed = rows("comparisons.csv");
+        if (!parsed) return;
+        std::set<std::string> seen;
+        for (const auto& r : *parsed) {
+            const std::string& key = r["key"].choice;
+            if (key.empty()) continue;
+            if (!seen.insert(key).second) {
+                diags.error(at("comparisons.csv", r, "key"), fmt::format("指标“{}”重复", r["key"].text));
+                continue;
+            }
+            f.comparisons.push_back({key, r["previous"].amount, r["budget"].amount, r["change_reason"].text,
+                                     r["budget_reason"].text, line_at("comparisons.csv", r)});
+        }
+    }
+
+    void projects(Facts& f) {
+        auto parsed = rows("projects.csv");
+        if (!parsed) return;
+        std::map<std::string, size_t> index;
+        for (const auto& r : *parsed) {
+            Project p;
+            p.name = r["name"].text;
+            if (p.name.empty()) {
+                diags.error(at("projects.csv", r, "name"), "项目名称为空");
+                continue;
+            }
+            if (index.count(p.name)) {
+                diags.error(at("projects.csv", r, "name"), fmt::format("项目“{}”重复", p.name));
+                continue;
+            }
+            auto m = [&](const char* k) { return r[k].amount.value_or(Money{}); };
+            p.department = r["department"].text;
+            p.implementer = r["implementer"].text;
+            p.category = r["category"].text;
+            p.fiscal = {m("fiscal_initial"), m("fiscal_full_year"), m("fiscal_executed")};
+            p.carried = {m("carried_initial"), m("carried_full_year"), m("carried_executed")};
+            p.other = {m("other_initial"), m("other_full_year"), m("other_executed")};
+            p.goal = r["goal"].text;
+            p.outcome = r["outcome"].text;
+            p.key_evaluation = r["key_evaluation"].flag.value_or(false);
+            p.detailed = r["detailed"].flag.value_or(true);
+            p.reported_score = r["reported_score"].number;
+            p.where = line_at("projects.csv", r);
+            index[p.name] = f.projects.size();
+            f.projects.push_back(std::move(p));
+        }
+        auto ind = rows("indicators.csv");
+        if (!ind) return;
+        for (const auto& r : *ind) {
+            const std::string& name = r["project"].text;
+            auto it = index.find(name);
+            if (it == index.end()) {
+                diags.error(at("indicators.csv", r, "project"), fmt::format("项目“{}”不在 projects.csv 中", name));
+                continue;
+            }
+            Indicator i;
+            i.level1 = r["level1"].text;
+            i.level2 = r["level2"].text;
+            i.level3 = r["level3"].text;
+            i.op = r["op"].choice;
+            i.target = r["target"].text;
+            i.actual = r["actual"].text;
+            i.unit = r["unit"].text;
+            i.weight = r["weight"].number.value_or(Decimal{});
+            i.deviation = r["deviation"].text;
+            i.where = line_at("indicators.csv", r);
+            for (const char* k : {"level1", "level2", "level3", "target", "actual"})
+                if (r[k].text.empty() && r[k].column) diags.error(at("indicators.csv", r, k), "此项不能为空");
+            if (i.op != "定性" && !i.op.empty()) {
+                for (const char* k : {"target", "actual"})
+                    if (!r[k].text.empty() && !parse_decimal(r[k].text))
+                        diags.error(at("indicators.csv", r, k),
+                                    fmt::format("定量指标的值应为数字（单位写在“计量单位”列）：“{}”", r[k].text));
+            }
+            f.projects[it->second].indicators.push_back(std::move(i));
+        }
+    }
+};
+
+// ---- department.toml
+
+template <typename T>
+std::optional<T> toml_get(const toml::table& t, const char* key, const std::string& file, const std::string& path,
+                          const char* expected, Diagnostics& diags) {
+    const toml::node* n = t.get(key);
+    if (!n) return std::nullopt;
+    if (auto v = n->value<T>()) return *v;
+    auto src = n->source();
+    diags.error(Location{file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column), {}, path},
+                fmt::format("“{}”应为{}", path, expected));
+    return std::nullopt;
+}
+
+void read_counts(const toml::table& root, const char* section, const std::vector<std::pair<const char*, long*>>& fields,
+                 const std::string& file, Diagnostics& diags) {
+    const toml::node* n = root.get(section);
+    if (!n) return;
+    const toml::table* t = n->as_table();
+    if (!t) {
+        diags.error(Location{file, static_cast<int>(n->source().begin.line), 0, {}, section},
+                    fmt::format("[{}] 应为一节（表）", section));
+        return;
+    }
+    for (const auto& [k, v] : *t) {
+        std::string path = std::string(section) + "." + std::string(k.str());
+        auto it = std::find_if(fields.begin(), fields.end(), [&](const auto& p) { return k.str() == p.first; });
+        Location at{file, static_cast<int>(v.source().begin.line), static_cast<int>(v.source().begin.column), {}, path};
+        if (it == fields.end()) {
+            std::string names;
+            for (const auto& p : fields) names += (names.empty() ? "" : "、") + std::string(p.first);
+            diags.error(at, fmt::format("未知的键“{}”：[{}] 中可用的键为 {}", k.str(), section, names));
+            continue;
+        }
+        auto val = v.value<int64_t>();
+        if (!val || *val < 0) {
+            diags.error(at, fmt::format("“{}”应为不小于 0 的整数", path));
+            continue;
+        }
+        *it->second = static_cast<long>(*val);
+    }
+}
+
+void read_department(const fs::path& dir, Facts& facts, Diagnostics& diags) {
+    fs::path p = dir / "department.toml";
+    std::string file = p.string();
+    std::error_code ec;
+    if (!fs::exists(p, ec)) {
+        diags.error(Location{file}, "缺少必需的文件 department.toml（部门基本信息）：可用 juesuan init 生成空白模板");
+        return;
+    }
+    std::string content;
+    try {
+        content = read_text_file(p, file);
+    } catch (const InputError& e) {
+        diags.merge(e.diagnostics());
+        return;
+    }
+    if (content.substr(0, 3) == "\xEF\xBB\xBF") content.erase(0, 3);
+    toml::table root;
+    try {
+        root = toml::parse(content, file);
+    } catch (const toml::parse_error& e) {
+        const auto& src = e.source();
+        diags.error(Location{file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column), {}, {}},
+                    fmt::format("TOML 格式错误：{}", e.description()));
+        return;
+    }
+    Department& d = facts.department;
+    static const std::set<std::string> known = {"name", "short_name", "year", "amount_unit", "template", "duties",
+                                                "composition", "units", "sangong", "assets", "texts"};
+    for (const auto& [k, v] : root) {
+        if (!known.count(std::string(k.str()))) {
+            diags.error(Location{file, static_cast<int>(v.source().begin.line), 0, {}, std::string(k.str())},
+                        fmt::format("未知的键“{}”：可用的键见 docs/input-format.md", k.str()));
+        }
+    }
+    auto str = [&](const char* key) { return toml_get<std::string>(root, key, file, key, "字符串", diags); };
+    if (auto v = str("name"); v && !trim(*v).empty())
+        d.name = trim(*v);
+    else
+        diags.error(Location{file, 0, 0, {}, "name"}, "缺少部门名称：请填写 name = \"…\"");
+    d.short_name = str("short_name").value_or(d.name);
+    if (auto y = toml_get<int64_t>(root, "year", file, "year", "年份（整数，如 2023）", diags); y && *y >= 1990 && *y <= 2200)
+        d.year = static_cast<int>(*y);
+    else if (!root.get("year") || y)
+        diags.error(Location{file, 0, 0, {}, "year"}, "缺少或无效的决算年度：请填写 year = 2023 这样的四位年份");
+    if (auto u = str("amount_unit")) {
+        if (auto unit = parse_unit_name(*u))
+            d.unit = *unit;
+        else
+            diags.error(Location{file, 0, 0, {}, "amount_unit"}, fmt::format("金额单位“{}”无效：应为 \"元\" 或 \"万元\"", *u));
+    } else if (!root.get("amount_unit")) {
+        diags.error(Location{file, 0, 0, {}, "amount_unit"}, "缺少金额单位：请填写 amount_unit = \"元\" 或 \"万元\"");
+    }
+    d.template_id = str("template").value_or("jinan-2023");
+    d.composition = str("composition").value_or("");
+    auto list = [&](const char* key, std::vector<std::string>& out) {
+        const toml::node* n = root.get(key);
+        if (!n) return;
+        const toml::array* a = n->as_array();
+        if (!a) {
+            diags.error(Location{file, static_cast<int>(n->source().begin.line), 0, {}, key},
+                        fmt::format("“{}”应为字符串数组，如 [\"…\", \"…\"]", key));
+            return;
+        }
+        for (const auto& e : *a) {
+            if (auto s = e.value<std::string>())
+                out.push_back(*s);
+            else
+                diags.error(Location{file, static_cast<int>(e.source().begin.line), 0, {}, key},
+                            fmt::format("“{}”的每一项都应为字符串", key));
+        }
+    };
+    list("duties", d.duties);
+    list("units", d.units);
+    auto& s = d.sangong;
+    read_counts(root, "sangong",
+                {{"abroad_groups", &s.abroad_groups},
+                 {"abroad_persons", &s.abroad_persons},
+                 {"vehicles_purchased", &s.vehicles_purchased},
+                 {"vehicles_held", &s.vehicles_held},
+                 {"reception_domestic_batches", &s.reception_domestic_batches},
+                 {"reception_domestic_persons", &s.reception_domestic_persons},
+                 {"reception_foreign_affairs_batches", &s.reception_foreign_affairs_batches},
+                 {"reception_foreign_affairs_persons", &s.reception_foreign_affairs_persons},
+                 {"reception_abroad_batches", &s.reception_abroad_batches},
+                 {"reception_abroad_persons", &s.reception_abroad_persons}},
+                file, diags);
+    auto& a = d.assets;
+    read_counts(root, "assets",
+                {{"vehicles_leaders", &a.vehicles_leaders},
+                 {"vehicles_confidential", &a.vehicles_confidential},
+                 {"vehicles_emergency", &a.vehicles_emergency},
+                 {"vehicles_law_enforcement", &a.vehicles_law_enforcement},
+                 {"vehicles_special", &a.vehicles_special},
+                 {"vehicles_retired", &a.vehicles_retired},
+                 {"vehicles_other", &a.vehicles_other},
+                 {"equipment_over_1m", &a.equipment_over_1m}},
+                file, diags);
+    if (const toml::node* n = root.get("texts")) {
+        if (const toml::table* t = n->as_table()) {
+            for (const auto& [k, v] : *t) {
+                if (auto sv = v.value<std::string>())
+                    d.texts[std::string(k.str())] = *sv;
+                else
+                    diags.error(Location{file, static_cast<int>(v.source().begin.line), 0, {}, "texts." + std::string(k.str())},
+                                "说明文字应为字符串");
+            }
+        } else {
+            diags.error(Location{file, static_cast<int>(n->source().begin.line), 0, {}, "texts"}, "[texts] 应为一节（表）");
+        }
+    }
+}
+
+}  // namespace
+
+Facts read_books_folder(const fs::path& dir, Diagnostics& out) {
+    Diagnostics diags;
+    Facts facts;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+        if (!fs::exists(dir, ec)) throw InputError(Location{dir.string()}, "输入目录不存在");
+        throw InputError(Location{dir.string()}, "输入应为账簿目录（含 department.toml 与 CSV 文件）");
+    }
+    read_department(dir, facts, diags);
+    Reader r{dir, diags, facts.department.unit};
+    r.subject_lines("income.csv", facts.income, facts.names);
+    r.subject_lines("expenditure.csv", facts.expenditure, facts.names);
+    r.subject_lines("fiscal_expenditure.csv", facts.fiscal_expenditure, facts.names, "fund");
+    r.subject_lines("basic_expenditure.csv", facts.basic_economic, facts.economic_names);
+    r.balances(facts);
+    r.sangong(facts);
+    r.procurement(facts);
+    r.budget(facts);
+    r.comparisons(facts);
+    r.projects(facts);
+    if (diags.has_errors()) throw InputError(std::move(diags));
+    out.merge(diags);
+    return facts;
+}
+
+}  // namespace juesuan

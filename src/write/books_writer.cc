@@ -1,0 +1,192 @@
+#include "write/books_writer.h"
+
+#include <fmt/format.h>
+
+#include "model/books_schema.h"
+#include "core/text.h"
+
+namespace juesuan {
+
+namespace {
+
+std::string toml_string(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\t': out += "\\t"; break;
+            default: out += c;
+        }
+    }
+    return out + "\"";
+}
+
+std::string toml_list(const std::vector<std::string>& items) {
+    if (items.empty()) return "[]";
+    std::string out = "[\n";
+    for (const auto& i : items) out += "  " + toml_string(i) + ",\n";
+    return out + "]";
+}
+
+std::string department_toml(const Department& d) {
+    std::string o;
+    o += "# 部门基本信息（juesuan 账簿，格式见 docs/input-format.md）\n";
+    o += "# 本目录中 CSV 文件的金额单位由 amount_unit 决定；类、款与各项合计均由程序汇总，只需填写项级数据。\n\n";
+    o += "# 部门全称\nname = " + toml_string(d.name) + "\n";
+    o += "# 绩效自评表中使用的部门简称（可与全称相同）\nshort_name = " + toml_string(d.short_name) + "\n";
+    o += "# 决算年度\nyear = " + std::to_string(d.year) + "\n";
+    o += "# CSV 金额单位：\"元\" 或 \"万元\"\namount_unit = " + toml_string(std::string(unit_name(d.unit))) + "\n";
+    o += "# 公开模板：jinan-2023（济南 2023 年度，公开01–09表）\ntemplate = " + toml_string(d.template_id) + "\n\n";
+    o += "# 第一部分 部门概况：部门职责，每条一项\nduties = " + toml_list(d.duties) + "\n\n";
+    o += "# 机构设置：单位构成说明\ncomposition = " + toml_string(d.composition) + "\n";
+    o += "# 纳入部门决算编制范围的单位\nunits = " + toml_list(d.units) + "\n\n";
+    const auto& s = d.sangong;
+    o += "# “三公”经费的数量（金额见 sangong.csv）\n[sangong]\n";
+    o += fmt::format("abroad_groups = {}               # 因公出国（境）团组数\n", s.abroad_groups);
+    o += fmt::format("abroad_persons = {}              # 因公出国（境）人次\n", s.abroad_persons);
+    o += fmt::format("vehicles_purchased = {}          # 财政拨款购置公务用车（辆）\n", s.vehicles_purchased);
+    o += fmt::format("vehicles_held = {}               # 财政拨款开支运行维护费的公务用车保有量（辆）\n", s.vehicles_held);
+    o += fmt::format("reception_domestic_batches = {}  # 国内公务接待批次\n", s.reception_domestic_batches);
+    o += fmt::format("reception_domestic_persons = {}  # 国内公务接待人次\n", s.reception_domestic_persons);
+    o += fmt::format("reception_foreign_affairs_batches = {}  # 其中外事接待批次\n", s.reception_foreign_affairs_batches);
+    o += fmt::format("reception_foreign_affairs_persons = {}  # 其中外事接待人次\n", s.reception_foreign_affairs_persons);
+    o += fmt::format("reception_abroad_batches = {}    # 国（境）外公务接待批次\n", s.reception_abroad_batches);
+    o += fmt::format("reception_abroad_persons = {}    # 国（境）外公务接待人次\n\n", s.reception_abroad_persons);
+    const auto& a = d.assets;
+    o += "# 国有资产占用情况（年末数）\n[assets]\n";
+    o += fmt::format("vehicles_leaders = {}            # 领导干部用车\n", a.vehicles_leaders);
+    o += fmt::format("vehicles_confidential = {}       # 机要通信用车\n", a.vehicles_confidential);
+    o += fmt::format("vehicles_emergency = {}          # 应急保障用车\n", a.vehicles_emergency);
+    o += fmt::format("vehicles_law_enforcement = {}    # 执法执勤用车\n", a.vehicles_law_enforcement);
+    o += fmt::format("vehicles_special = {}            # 特种专业技术用车\n", a.vehicles_special);
+    o += fmt::format("vehicles_retired = {}            # 离退休干部用车\n", a.vehicles_retired);
+    o += fmt::format("vehicles_other = {}              # 其他用车\n", a.vehicles_other);
+    o += fmt::format("equipment_over_1m = {}           # 单价 100 万元（含）以上设备（不含车辆），台（套）\n\n", a.equipment_over_1m);
+    o += "# 情况说明中由经办人撰写的原因和说明，键名见 docs/input-format.md\n[texts]\n";
+    for (const auto& [k, v] : d.texts) o += k + " = " + toml_string(v) + "\n";
+    return o;
+}
+
+std::vector<std::string> header(const FileDef& def) {
+    std::vector<std::string> h;
+    for (const auto& f : def.fields) h.push_back(f.header);
+    return h;
+}
+
+std::string amount_text(const std::optional<Money>& m, AmountUnit u) { return m ? format_exact(*m, u) : ""; }
+
+std::string choice_name(const FieldDef& f, const std::string& key) {
+    for (const auto& c : f.choices)
+        if (c.key == key) return c.names.front();
+    return key;
+}
+
+const FieldDef& field(const FileDef& def, const std::string& key) {
+    for (const auto& f : def.fields)
+        if (f.key == key) return f;
+    throw std::out_of_range(key);
+}
+
+std::string subject_csv(const FileDef& def, const std::vector<SubjectLine>& lines, AmountUnit u) {
+    std::string out = csv_line(header(def));
+    for (const auto& l : lines) {
+        std::vector<std::string> row;
+        std::string fund;
+        for (const auto& f : def.fields) {
+            if (f.key == "code") {
+                row.push_back(l.code);
+            } else if (f.key == "name") {
+                row.push_back(l.name);
+            } else if (f.kind == FieldKind::Fund) {
+                // fiscal_expenditure: amounts are keyed "fund.kind"
+                for (const auto& [k, v] : l.amounts) fund = k.substr(0, k.find('.'));
+                for (const auto& c : fund_choices())
+                    if (c.key == fund) row.push_back(c.names.front());
+                if (fund.empty()) row.push_back("");
+            } else {
+                auto it = l.amounts.find(fund.empty() ? f.key : fund + "." + f.key);
+                row.push_back(it == l.amounts.end() ? "" : format_exact(it->second, u));
+            }
+        }
+        out += csv_line(row);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::map<std::string, std::string> write_books(const Facts& f) {
+    std::map<std::string, std::string> files;
+    AmountUnit u = f.department.unit;
+    files["department.toml"] = department_toml(f.department);
+    files["income.csv"] = subject_csv(books_file("income.csv"), f.income, u);
+    files["expenditure.csv"] = subject_csv(books_file("expenditure.csv"), f.expenditure, u);
+    files["fiscal_expenditure.csv"] = subject_csv(books_file("fiscal_expenditure.csv"), f.fiscal_expenditure, u);
+    files["basic_expenditure.csv"] = subject_csv(books_file("basic_expenditure.csv"), f.basic_economic, u);
+
+    const FileDef& bal = books_file("balances.csv");
+    std::string out = csv_line(header(bal));
+    for (const auto& b : f.balances) {
+        std::string fund;
+        for (const auto& c : fund_choices())
+            if (c.key == fund_key(b.fund)) fund = c.names.front();
+        auto opt = [&](Money m) { return m.is_zero() ? std::string() : format_exact(m, u); };
+        out += csv_line({fund, b.code, b.name, opt(b.begin), opt(b.use), opt(b.distribution), opt(b.end)});
+    }
+    files["balances.csv"] = out;
+
+    const FileDef& sg = books_file("sangong.csv");
+    out = csv_line(header(sg));
+    for (const auto& s : f.sangong)
+        out += csv_line({choice_name(field(sg, "item"), s.item), amount_text(s.budget, u), amount_text(s.actual, u)});
+    files["sangong.csv"] = out;
+
+    const FileDef& pr = books_file("procurement.csv");
+    out = csv_line(header(pr));
+    for (const auto& p : f.procurement)
+        out += csv_line({choice_name(field(pr, "category"), p.category), format_exact(p.total, u), format_exact(p.sme, u),
+                         format_exact(p.small_micro, u)});
+    files["procurement.csv"] = out;
+
+    out = csv_line(header(books_file("budget.csv")));
+    for (const auto& b : f.budget) out += csv_line({b.code, b.name, format_exact(b.initial_budget, u), b.reason});
+    files["budget.csv"] = out;
+
+    const FileDef& cmp = books_file("comparisons.csv");
+    out = csv_line(header(cmp));
+    for (const auto& c : f.comparisons)
+        out += csv_line({choice_name(field(cmp, "key"), c.key), amount_text(c.previous, u), amount_text(c.budget, u),
+                         c.change_reason, c.budget_reason});
+    files["comparisons.csv"] = out;
+
+    out = csv_line(header(books_file("projects.csv")));
+    std::string ind = csv_line(header(books_file("indicators.csv")));
+    for (const auto& p : f.projects) {
+        auto m = [&](Money x) { return format_exact(x, u); };
+        out += csv_line({p.name, p.department, p.implementer, p.category, m(p.fiscal.initial), m(p.fiscal.full_year),
+                         m(p.fiscal.executed), m(p.carried.initial), m(p.carried.full_year), m(p.carried.executed),
+                         m(p.other.initial), m(p.other.full_year), m(p.other.executed), p.goal, p.outcome,
+                         p.key_evaluation ? "是" : "否", p.detailed ? "是" : "否",
+                         p.reported_score ? p.reported_score->str() : ""});
+        for (const auto& i : p.indicators)
+            ind += csv_line({p.name, i.level1, i.level2, i.level3, i.op, i.target, i.actual, i.unit, i.weight.str(),
+                             i.deviation});
+    }
+    files["projects.csv"] = out;
+    files["indicators.csv"] = ind;
+    return files;
+}
+
+std::string write_catalog_csv(const std::vector<CatalogEntry>& entries) {
+    std::string out = csv_line({"code", "name", "level", "parent", "aliases", "sources", "note"});
+    for (const auto& e : entries) {
+        std::string aliases;
+        for (const auto& a : e.aliases) aliases += (aliases.empty() ? "" : "|") + a;
+        out += csv_line({e.code, e.name, std::string(level_name(e.level)), e.parent, aliases, e.sources, e.note});
+    }
+    return out;
+}
+
+}  // namespace juesuan

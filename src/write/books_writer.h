@@ -1,0 +1,19 @@
+// Facts → a books folder (department.toml + CSV files), for `juesuan init`
+// (an empty, commented template) and `juesuan sample`.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/catalog.h"
+#include "model/facts.h"
+
+namespace juesuan {
+
+// File name → content. Amounts are written exactly in the department's unit.
+std::map<std::string, std::string> write_books(const Facts& facts);
+// The catalog supplement a books folder may carry (catalog.csv).
+std::string write_catalog_csv(const std::vector<CatalogEntry>& entries);
+
+}  // namespace juesuan

@@ -1,0 +1,15 @@
+// Disclosure → JSON, the machine interface (docs/json.md).
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "model/disclosure.h"
+
+namespace juesuan {
+
+nlohmann::ordered_json disclosure_to_json(const Disclosure& d);
+std::string write_json(const Disclosure& d);
+
+}  // namespace juesuan
