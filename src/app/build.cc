@@ -25,6 +25,7 @@ Built build_from_books(const fs::path& books, const BuildOptions& opts) {
     b.tpl = load_template(tpl_id);
     Diagnostics diags;
     SubjectNames names = resolve_subjects(b.facts, b.catalogs, diags);
+    check_template_classes(b.facts, b.tpl, diags);
     if (diags.has_errors()) {
         Diagnostics all = b.warnings;
         all.merge(diags);

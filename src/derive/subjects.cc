@@ -1,5 +1,7 @@
 #include "derive/subjects.h"
 
+#include <set>
+
 #include <fmt/format.h>
 
 #include "core/text.h"
@@ -20,8 +22,18 @@ struct Resolver {
     std::map<std::string, std::string>& out;
     std::map<std::string, Location> first_seen;
 
-    // A subject written in the books with a name.
+    // A subject written in the books with a name: checked against the catalog where
+    // the catalog knows it, else against the first place the books name it.
     void named(const std::string& code, const std::string& name, const Location& where) {
+        if (const auto* e = catalog.find(code)) {
+            if (!Catalog::name_matches(*e, name)) {
+                diags.error(where, fmt::format("科目 {} 的名称“{}”与科目目录（{}）不符：目录中为“{}”。"
+                                               "如本年度科目名称已调整，请用 --catalog 加载本年度的科目目录",
+                                               code, name, e->origin, e->name));
+            }
+            if (!out.count(code)) out[code] = name;
+            return;
+        }
         if (auto it = out.find(code); it != out.end()) {
             if (label_key(it->second) != label_key(name)) {
                 diags.error(where, fmt::format("科目 {} 的名称“{}”与{}处所写的“{}”不一致", code, name,
@@ -29,16 +41,8 @@ struct Resolver {
             }
             return;
         }
-        if (const auto* e = catalog.find(code)) {
-            if (!Catalog::name_matches(*e, name)) {
-                diags.error(where, fmt::format("科目 {} 的名称“{}”与科目目录（{}）不符：目录中为“{}”。"
-                                               "如本年度科目名称已调整，请用 --catalog 加载本年度的科目目录",
-                                               code, name, e->origin, e->name));
-            }
-        } else {
-            diags.warning(where, fmt::format("科目 {}“{}”不在科目目录（{}）中，按填写的名称使用", code, name,
-                                             origins(catalog)));
-        }
+        diags.warning(where, fmt::format("科目 {}“{}”不在科目目录（{}）中，按填写的名称使用", code, name,
+                                         origins(catalog)));
         out[code] = name;
         first_seen[code] = where;
     }
@@ -84,6 +88,22 @@ SubjectNames resolve_subjects(const Facts& f, const Catalogs& cats, Diagnostics&
     for (const auto& l : f.basic_economic) ec.named(l.code, l.name, l.where);
     for (const auto& l : f.basic_economic) ec.parent(l.code, parent_code(l.code), l.where);
     return names;
+}
+
+void check_template_classes(const Facts& f, const Template& tpl, Diagnostics& diags) {
+    if (tpl.classes.empty()) return;
+    std::set<std::string> known;
+    for (const auto& c : tpl.classes) known.insert(c.code);
+    std::set<std::string> reported;
+    for (const auto* lines : {&f.income, &f.expenditure, &f.fiscal_expenditure}) {
+        for (const auto& l : *lines) {
+            std::string lei = l.code.substr(0, 3);
+            if (known.count(lei) || !reported.insert(lei).second) continue;
+            diags.error(l.where, fmt::format("科目 {} 所属的类 {} 不在模板 {} 的类列表中（公开01表、04表按类列示）："
+                                             "请核对科目编码，或使用列有该类的模板",
+                                             l.code, lei, tpl.id));
+        }
+    }
 }
 
 }  // namespace juesuan

@@ -8,6 +8,7 @@
 #include "core/catalog.h"
 #include "core/diagnostics.h"
 #include "model/facts.h"
+#include "model/template.h"
 
 namespace juesuan {
 
@@ -20,5 +21,9 @@ struct SubjectNames {
 // neither in the catalog nor named in the books, and one code written with two
 // names; reports (as warnings) a well-formed code the catalog lacks.
 SubjectNames resolve_subjects(const Facts& facts, const Catalogs& catalogs, Diagnostics& diags);
+
+// Every 项 must belong to a 类 the template's fixed tables list (公开01表, 04表),
+// or those tables' totals would silently miss it.
+void check_template_classes(const Facts& facts, const Template& tpl, Diagnostics& diags);
 
 }  // namespace juesuan

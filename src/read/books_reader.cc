@@ -113,11 +113,15 @@ std::vector<BookRow> read_book_rows(const CsvFile& csv, const FileDef& def, Amou
             Location at{csv.name, rec.line, static_cast<int>(i) + 1, i < header.fields.size() ? trim(header.fields[i]) : "", {}};
             const FieldDef* f = i < by_column.size() ? by_column[i] : nullptr;
             std::string text = trim(rec.fields[i]);
-            if (!f) {
-                if (i >= header.fields.size() && !text.empty())
-                    diags.error(at, fmt::format("此行比表头多出一列（“{}”）：请检查是否多了逗号", text));
-                continue;
+            if (i == header.fields.size()) {
+                // Usually an unquoted thousands separator: 1,411.64 splits into two cells.
+                diags.error(Location{csv.name, rec.line, 0, {}, {}},
+                            fmt::format("此行有 {} 列，表头只有 {} 列：金额中的千分位逗号须连同金额用英文双引号括起，"
+                                        "如 \"1,411.64\"，或去掉逗号",
+                                        rec.fields.size(), header.fields.size()));
+                break;
             }
+            if (!f) continue;
             BookCell cell;
             cell.text = text;
             cell.column = static_cast<int>(i) + 1;
@@ -138,7 +142,7 @@ std::vector<BookRow> read_book_rows(const CsvFile& csv, const FileDef& def, Amou
                         std::string code = normalise_code(text);
                         CatalogKind kind = def.code_kind == "economic" ? CatalogKind::Economic : CatalogKind::Functional;
                         if (!level_of(kind, code)) {
-                            diags.error(at, fmt::format("科目编码“{}”格式不对：{}编码应为 {} 位数字", text, kind_name(kind),
+                            diags.error(at, fmt::format("科目编码“{}”格式不对：{}编码应为{}数字", text, kind_name(kind),
                                                         kind == CatalogKind::Functional ? "3 位（类）、5 位（款）或 7 位（项）"
                                                                                         : "3 位（类）或 5 位（款）"));
                         } else {

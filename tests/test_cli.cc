@@ -1,0 +1,201 @@
+// The juesuan program as a user runs it: exit codes, messages, and nothing half-written.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support.h"
+
+using namespace juesuan::test;
+namespace fs = std::filesystem;
+
+namespace {
+void edit(const fs::path& file, const std::string& from, const std::string& to) {
+    std::string s = slurp(file);
+    auto pos = s.find(from);
+    ASSERT_NE(pos, std::string::npos) << from;
+    s.replace(pos, from.size(), to);
+    spit(file, s);
+}
+
+// Runs build on a broken copy and checks the common promises of bad input.
+CliResult expect_bad_input(const fs::path& books, const fs::path& out) {
+    CliResult r = run_cli({"build", books.string(), "-o", out.string()});
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find("错误："), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("未生成任何输出"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(out)) << "output directory left behind";
+    for (const auto& e : fs::directory_iterator(out.parent_path()))
+        EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << e.path();
+    return r;
+}
+}  // namespace
+
+TEST(Cli, BuildsTheExample) {
+    TempDir tmp;
+    CliResult r = run_cli({"build", example_dir().string(), "-o", (tmp / "out").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(fs::exists(tmp / "out/disclosure.md"));
+    EXPECT_TRUE(fs::exists(tmp / "out/disclosure.json"));
+    EXPECT_NE(r.out.find("disclosure.md"), std::string::npos);
+    EXPECT_NE(r.out.find("disclosure.json"), std::string::npos);
+    EXPECT_EQ(r.err, "");  // the example is clean: no warning
+    std::string md = slurp(tmp / "out/disclosure.md");
+    EXPECT_NE(md.find("| 总计 | 31 | 1,411.67 | 总计 | 62 | 1,411.67 |"), std::string::npos);
+    EXPECT_NE(md.find("| 2010301 | 行政运行 | 602.09 | 602.09 |"), std::string::npos);
+    EXPECT_NE(md.find("| 人员经费合计 |  | 745.28 | 公用经费合计 |  |  |  |  | 45.02 |"), std::string::npos);
+    EXPECT_NE(md.find("第一部分 部门概况"), std::string::npos);
+    EXPECT_NE(md.find("21、有关职责分工。"), std::string::npos);
+}
+
+TEST(Cli, FormatOptionAndUnknownFormat) {
+    TempDir tmp;
+    CliResult r = run_cli({"build", example_dir().string(), "-o", (tmp / "out").string(), "--format", "json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(fs::exists(tmp / "out/disclosure.json"));
+    EXPECT_FALSE(fs::exists(tmp / "out/disclosure.md"));
+    r = run_cli({"build", example_dir().string(), "-o", (tmp / "x").string(), "--format", "docx"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("docx"), std::string::npos);
+    EXPECT_FALSE(fs::exists(tmp / "x"));
+}
+
+TEST(Cli, RebuildReplacesFilesAndFailureKeepsTheOldOutput) {
+    TempDir tmp;
+    fs::path out = tmp / "out";
+    ASSERT_EQ(run_cli({"build", example_dir().string(), "-o", out.string()}).exit_code, 0);
+    std::string before = slurp(out / "disclosure.json");
+    copy_example(tmp / "b");
+    edit(tmp / "b/income.csv", "602.09", "60x.09");
+    CliResult r = run_cli({"build", (tmp / "b").string(), "-o", out.string()});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(slurp(out / "disclosure.json"), before);
+    ASSERT_EQ(run_cli({"build", example_dir().string(), "-o", out.string()}).exit_code, 0);
+    EXPECT_EQ(slurp(out / "disclosure.json"), before);
+}
+
+TEST(Cli, BadAmount) {
+    TempDir tmp;
+    copy_example(tmp / "b");
+    edit(tmp / "b/basic_expenditure.csv", "218.88", "２１８．８８８８８８８");
+    CliResult r = expect_bad_input(tmp / "b", tmp / "out");
+    EXPECT_NE(r.err.find("basic_expenditure.csv 第 4 行第 3 列（金额）"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("小数位数过多"), std::string::npos) << r.err;
+}
+
+TEST(Cli, BadCode) {
+    TempDir tmp;
+    copy_example(tmp / "b");
+    edit(tmp / "b/fiscal_expenditure.csv", "2060499", "20604999");
+    CliResult r = expect_bad_input(tmp / "b", tmp / "out");
+    EXPECT_NE(r.err.find("fiscal_expenditure.csv 第 6 行第 1 列（科目编码）"), std::string::npos) << r.err;
+}
+
+TEST(Cli, UnknownParent) {
+    TempDir tmp;
+    copy_example(tmp / "b");
+    edit(tmp / "b/expenditure.csv", "2101101,行政单位医疗", "2889901,示例项");
+    CliResult r = expect_bad_input(tmp / "b", tmp / "out");
+    EXPECT_NE(r.err.find("expenditure.csv 第 9 行"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("28899"), std::string::npos) << r.err;
+    // A catalog of the year that knows the subjects makes the same books build.
+    spit(tmp / "official.csv", "code,name\n288,示例类\n28899,示例款\n2889901,示例项\n");
+    r = run_cli({"build", (tmp / "b").string(), "-o", (tmp / "out").string(), "--catalog", (tmp / "official.csv").string()});
+    EXPECT_EQ(r.exit_code, 2);  // 288 is not a 类 of the template's 公开01表
+    EXPECT_NE(r.err.find("288"), std::string::npos) << r.err;
+}
+
+TEST(Cli, NameContradictsCatalog) {
+    TempDir tmp;
+    copy_example(tmp / "b");
+    edit(tmp / "b/basic_expenditure.csv", "30239,其他交通费用", "30239,交通费");
+    CliResult r = expect_bad_input(tmp / "b", tmp / "out");
+    EXPECT_NE(r.err.find("basic_expenditure.csv 第 16 行"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("其他交通费用"), std::string::npos) << r.err;
+}
+
+TEST(Cli, MissingRequiredFile) {
+    TempDir tmp;
+    copy_example(tmp / "b");
+    fs::remove(tmp / "b/department.toml");
+    CliResult r = expect_bad_input(tmp / "b", tmp / "out");
+    EXPECT_NE(r.err.find("department.toml：缺少必需的文件"), std::string::npos) << r.err;
+}
+
+TEST(Cli, UnreadableFile) {
+    TempDir tmp;
+    copy_example(tmp / "b");
+    // A file whose bytes are neither UTF-8 nor GB18030.
+    spit(tmp / "b/income.csv", "\xff\xfe\xfd\xfc,\x80\n");
+    CliResult r = expect_bad_input(tmp / "b", tmp / "out");
+    EXPECT_NE(r.err.find("income.csv：文件编码无法识别"), std::string::npos) << r.err;
+    // A directory where a file should be.
+    spit(tmp / "b/income.csv", slurp(example_dir() / "income.csv"));
+    fs::remove(tmp / "b/sangong.csv");
+    fs::create_directory(tmp / "b/sangong.csv");
+    r = expect_bad_input(tmp / "b", tmp / "out");
+    EXPECT_NE(r.err.find("sangong.csv：这是一个目录"), std::string::npos) << r.err;
+    if (::geteuid() != 0) {  // root reads files without read permission
+        fs::remove(tmp / "b/sangong.csv");
+        spit(tmp / "b/sangong.csv", "项目,预算数,决算数\n");
+        fs::permissions(tmp / "b/sangong.csv", fs::perms::none);
+        r = expect_bad_input(tmp / "b", tmp / "out");
+        EXPECT_NE(r.err.find("无法读取文件"), std::string::npos) << r.err;
+    }
+}
+
+TEST(Cli, MissingInputDirectory) {
+    TempDir tmp;
+    CliResult r = run_cli({"build", (tmp / "nope").string(), "-o", (tmp / "out").string()});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("输入目录不存在"), std::string::npos);
+    EXPECT_FALSE(fs::exists(tmp / "out"));
+}
+
+TEST(Cli, CatalogWarningKeepsExitZero) {
+    TempDir tmp;
+    copy_example(tmp / "b");
+    for (const char* f : {"income.csv", "expenditure.csv", "fiscal_expenditure.csv"})
+        edit(tmp / "b" / f, "2010350,事业运行", "2010398,自设科目");
+    CliResult r = run_cli({"build", (tmp / "b").string(), "-o", (tmp / "out").string()});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.err.find("警告："), std::string::npos);
+    EXPECT_NE(r.err.find("不在科目目录（data/classification/functional.csv）中"), std::string::npos) << r.err;
+    EXPECT_NE(slurp(tmp / "out/disclosure.md").find("| 2010398 | 自设科目 | 3.61 |"), std::string::npos);
+}
+
+TEST(Cli, InitWritesAnEmptyTemplateThatBuilds) {
+    TempDir tmp;
+    CliResult r = run_cli({"init", (tmp / "books").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    for (const char* f : {"department.toml", "income.csv", "expenditure.csv", "fiscal_expenditure.csv",
+                          "basic_expenditure.csv", "balances.csv", "sangong.csv", "procurement.csv", "budget.csv",
+                          "comparisons.csv", "projects.csv", "indicators.csv"})
+        EXPECT_TRUE(fs::exists(tmp / "books" / f)) << f;
+    EXPECT_NE(slurp(tmp / "books/department.toml").find("# 部门全称"), std::string::npos);
+    EXPECT_EQ(slurp(tmp / "books/income.csv").rfind("科目编码,科目名称,一般公共预算财政拨款收入,", 0), 0u);
+    // Unfilled, it tells what is missing.
+    r = run_cli({"build", (tmp / "books").string(), "-o", (tmp / "out").string()});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("缺少部门名称"), std::string::npos) << r.err;
+    // Filled in, it builds an all-blank disclosure with every no-data statement.
+    edit(tmp / "books/department.toml", "name = \"\"", "name = \"测试部门\"");
+    edit(tmp / "books/department.toml", "year = 0", "year = 2024");
+    r = run_cli({"build", (tmp / "books").string(), "-o", (tmp / "out").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto j = nlohmann::json::parse(slurp(tmp / "out/disclosure.json"));
+    EXPECT_EQ(j["department"], "测试部门");
+    EXPECT_EQ(j["tables"][8]["note"], "注：本部门无财政拨款安排的“三公”经费支出，故本表无数据。");
+    // init refuses to overwrite.
+    r = run_cli({"init", (tmp / "books").string()});
+    EXPECT_EQ(r.exit_code, 2);
+}
+
+TEST(Cli, SampleThenBuild) {
+    TempDir tmp;
+    CliResult r = run_cli({"sample", "--subjects", "120", "--seed", "4", "-o", (tmp / "s").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    r = run_cli({"build", (tmp / "s").string(), "-o", (tmp / "out").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err, "");  // the sample's own catalog.csv names every synthetic subject
+}
