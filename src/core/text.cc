@@ -20,7 +20,17 @@ bool is_valid_utf8(std::string_view s) {
     return true;
 }
 
+namespace {
+bool is_ascii(std::string_view s) {
+    for (char c : s)
+        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    return true;
+}
+bool ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+}  // namespace
+
 std::string nfkc(std::string_view s) {
+    if (is_ascii(s)) return std::string(s);  // NFKC leaves ASCII unchanged
     utf8proc_uint8_t* out = nullptr;
     utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
                                       static_cast<utf8proc_ssize_t>(s.size()), &out,
@@ -57,6 +67,12 @@ void each_cp(std::string_view s, F f) {
 }  // namespace
 
 std::string trim(std::string_view s) {
+    if (is_ascii(s)) {
+        size_t b = 0, e = s.size();
+        while (b < e && ascii_space(s[b])) ++b;
+        while (e > b && ascii_space(s[e - 1])) --e;
+        return std::string(s.substr(b, e - b));
+    }
     size_t first = s.size(), last = 0;
     bool any = false;
     each_cp(s, [&](utf8proc_int32_t cp, size_t off, size_t n) {
@@ -70,6 +86,12 @@ std::string trim(std::string_view s) {
 }
 
 std::string label_key(std::string_view s) {
+    if (is_ascii(s)) {
+        std::string out;
+        for (char c : s)
+            if (!ascii_space(c)) out += c;
+        return out;
+    }
     std::string folded = nfkc(s);
     std::string out;
     out.reserve(folded.size());

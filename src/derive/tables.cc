@@ -195,9 +195,12 @@ Table derive_subject_tree(const Measures& m, const Template& tpl, const TableSpe
     auto nonzero = [](const std::map<std::string, Money>& v) {
         return std::any_of(v.begin(), v.end(), [](const auto& kv) { return !kv.second.is_zero(); });
     };
+    std::map<std::string, std::map<std::string, Money>> computed;
     std::set<std::string> codes;
     for (const auto& leaf : leaves) {
-        if (!nonzero(row_values(leaf))) continue;
+        auto v = row_values(leaf);
+        if (!nonzero(v)) continue;
+        computed[leaf] = std::move(v);
         codes.insert(leaf);
         for (std::string p = parent_code(leaf); !p.empty(); p = parent_code(p)) codes.insert(p);
     }
@@ -216,7 +219,8 @@ Table derive_subject_tree(const Measures& m, const Template& tpl, const TableSpe
         auto it = names.functional.find(code);
         r.label = it != names.functional.end() ? it->second : code;
         r.role = code.size() == 7 ? RowRole::Item : RowRole::Subtotal;
-        body.push_back(to_row(row_values(code), std::move(r)));
+        auto it2 = computed.find(code);
+        body.push_back(to_row(it2 != computed.end() ? it2->second : row_values(code), std::move(r)));
     }
     total = to_row(row_values(""), std::move(total));
     if (body.empty()) {

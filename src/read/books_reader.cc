@@ -35,14 +35,40 @@ std::string header_key(const std::string& h, std::string* unit_out) {
     return k;
 }
 
+// Header and choice spellings by their label_key, computed once for every books file.
+struct SchemaIndex {
+    std::map<const FileDef*, std::map<std::string, const FieldDef*>> headers;
+    std::map<const std::vector<Choice>*, std::map<std::string, const Choice*>> choices;
+};
+
+const SchemaIndex& schema_index() {
+    static const SchemaIndex index = [] {
+        SchemaIndex ix;
+        auto add_choices = [&](const std::vector<Choice>& cs) {
+            auto& m = ix.choices[&cs];
+            for (const auto& c : cs) {
+                m.emplace(label_key(c.key), &c);
+                for (const auto& n : c.names) m.emplace(label_key(n), &c);
+            }
+        };
+        for (const auto& file : books_files()) {
+            auto& m = ix.headers[&file];
+            for (const auto& f : file.fields) {
+                m.emplace(header_key(f.header, nullptr), &f);
+                for (const auto& a : f.aliases) m.emplace(header_key(a, nullptr), &f);
+                if (!f.choices.empty()) add_choices(f.choices);
+            }
+        }
+        add_choices(fund_choices());
+        return ix;
+    }();
+    return index;
+}
+
 const Choice* find_choice(const std::vector<Choice>& choices, const std::string& text) {
-    std::string k = label_key(text);
-    for (const auto& c : choices) {
-        if (label_key(c.key) == k) return &c;
-        for (const auto& n : c.names)
-            if (label_key(n) == k) return &c;
-    }
-    return nullptr;
+    const auto& m = schema_index().choices.at(&choices);
+    auto it = m.find(label_key(text));
+    return it == m.end() ? nullptr : it->second;
 }
 
 std::string choice_names(const std::vector<Choice>& choices) {
@@ -76,13 +102,9 @@ std::vector<BookRow> read_book_rows(const CsvFile& csv, const FileDef& def, Amou
         std::string unit_written;
         std::string k = header_key(header.fields[i], &unit_written);
         if (k.empty()) continue;
-        const FieldDef* match = nullptr;
-        for (const auto& f : def.fields) {
-            if (header_key(f.header, nullptr) == k) match = &f;
-            for (const auto& a : f.aliases)
-                if (header_key(a, nullptr) == k) match = &f;
-            if (match) break;
-        }
+        const auto& index = schema_index().headers.at(&def);
+        auto found = index.find(k);
+        const FieldDef* match = found == index.end() ? nullptr : found->second;
         if (!match) {
             std::string accepted;
             for (const auto& f : def.fields) accepted += (accepted.empty() ? "" : "、") + f.header;

@@ -38,9 +38,9 @@ nlohmann::ordered_json disclosure_to_json(const Disclosure& d) {
             jc["key"] = c.key;
             jc["label"] = c.label;
             if (!c.side.empty()) jc["side"] = c.side;
-            cols.push_back(jc);
+            cols.push_back(std::move(jc));
         }
-        jt["columns"] = cols;
+        jt["columns"] = std::move(cols);
         json rows = json::array();
         for (const auto& r : t.rows) {
             json jr;
@@ -56,13 +56,13 @@ nlohmann::ordered_json disclosure_to_json(const Disclosure& d) {
                 if (it == r.values.end()) continue;
                 values[c.key] = it->second ? json(it->second->fen()) : json(nullptr);
             }
-            jr["values"] = values;
-            rows.push_back(jr);
+            jr["values"] = std::move(values);
+            rows.push_back(std::move(jr));
         }
-        jt["rows"] = rows;
-        tables.push_back(jt);
+        jt["rows"] = std::move(rows);
+        tables.push_back(std::move(jt));
     }
-    out["tables"] = tables;
+    out["tables"] = std::move(tables);
     return out;
 }
 

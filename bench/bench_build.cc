@@ -1,0 +1,62 @@
+// Times `build` (read the books, derive the nine tables, render Markdown and JSON)
+// for the seed example and for generated departments. Run: make bench.
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+#include <random>
+
+#include "app/build.h"
+#include "derive/subjects.h"
+#include "derive/tables.h"
+#include "read/template_reader.h"
+#include "sample/sample.h"
+#include "write/books_writer.h"
+#include "write/output.h"
+
+namespace fs = std::filesystem;
+using namespace juesuan;
+
+namespace {
+
+fs::path sample_dir(int subjects) {
+    fs::path dir = fs::temp_directory_path() / ("juesuan-bench-sample-" + std::to_string(subjects));
+    if (!fs::exists(dir)) {
+        SampleBooks s = generate_sample(subjects, 4, load_template("jinan-2023"), load_catalogs({}));
+        auto files = write_books(s.facts);
+        files["catalog.csv"] = write_catalog_csv(s.extra_catalog);
+        write_files_atomically(dir, files);
+    }
+    return dir;
+}
+
+void run_build(benchmark::State& state, const fs::path& books) {
+    size_t bytes = 0;
+    for (auto _ : state) {
+        Built b = build_from_books(books, {});
+        auto files = render_outputs(b, {"md", "json"});
+        bytes = files["disclosure.md"].size() + files["disclosure.json"].size();
+        benchmark::DoNotOptimize(files);
+    }
+    state.counters["output_bytes"] = static_cast<double>(bytes);
+}
+
+void BM_BuildSeedExample(benchmark::State& state) {
+    run_build(state, fs::path(JUESUAN_SOURCE_DIR) / "examples" / "tianqiao-2023");
+}
+BENCHMARK(BM_BuildSeedExample)->Unit(benchmark::kMillisecond);
+
+void BM_BuildSample(benchmark::State& state) { run_build(state, sample_dir(static_cast<int>(state.range(0)))); }
+BENCHMARK(BM_BuildSample)->Arg(300)->Arg(3000)->Unit(benchmark::kMillisecond);
+
+// Derivation alone, without reading or writing.
+void BM_DeriveSample(benchmark::State& state) {
+    Built b = build_from_books(sample_dir(static_cast<int>(state.range(0))), {});
+    Diagnostics d;
+    SubjectNames names = resolve_subjects(b.facts, b.catalogs, d);
+    for (auto _ : state) benchmark::DoNotOptimize(derive_disclosure(b.facts, b.tpl, names));
+}
+BENCHMARK(BM_DeriveSample)->Arg(300)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
