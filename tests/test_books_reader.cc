@@ -150,6 +150,7 @@ TEST(BooksReader, ParentNeitherInCatalogNorInBooks) {
     EXPECT_NE(d.message.find("29901"), std::string::npos) << d.message;
     EXPECT_NE(d.message.find("既不在科目目录"), std::string::npos) << d.message;
     EXPECT_EQ(d.where.line, 4);
+    EXPECT_EQ(d.where.column, 1);
 }
 
 TEST(BooksReader, NameContradictingTheCatalog) {
@@ -159,6 +160,8 @@ TEST(BooksReader, NameContradictingTheCatalog) {
     Diagnostic d = first_error(tmp / "b");
     EXPECT_NE(d.where.file.find("expenditure.csv"), std::string::npos);
     EXPECT_EQ(d.where.line, 3);
+    EXPECT_EQ(d.where.column, 2);
+    EXPECT_EQ(d.where.column_name, "科目名称");
     EXPECT_NE(d.message.find("一般行政管理事务"), std::string::npos);
     EXPECT_NE(d.message.find("科目目录"), std::string::npos);
 }

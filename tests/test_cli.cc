@@ -96,7 +96,7 @@ TEST(Cli, UnknownParent) {
     copy_example(tmp / "b");
     edit(tmp / "b/expenditure.csv", "2101101,行政单位医疗", "2889901,示例项");
     CliResult r = expect_bad_input(tmp / "b", tmp / "out");
-    EXPECT_NE(r.err.find("expenditure.csv 第 9 行"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("expenditure.csv 第 9 行第 1 列（科目编码）"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("28899"), std::string::npos) << r.err;
     // A catalog of the year that knows the subjects makes the same books build.
     spit(tmp / "official.csv", "code,name\n288,示例类\n28899,示例款\n2889901,示例项\n");
@@ -110,7 +110,7 @@ TEST(Cli, NameContradictsCatalog) {
     copy_example(tmp / "b");
     edit(tmp / "b/basic_expenditure.csv", "30239,其他交通费用", "30239,交通费");
     CliResult r = expect_bad_input(tmp / "b", tmp / "out");
-    EXPECT_NE(r.err.find("basic_expenditure.csv 第 16 行"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("basic_expenditure.csv 第 16 行第 2 列（科目名称）"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("其他交通费用"), std::string::npos) << r.err;
 }
 

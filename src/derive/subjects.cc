@@ -67,13 +67,13 @@ struct Resolver {
 SubjectNames resolve_subjects(const Facts& f, const Catalogs& cats, Diagnostics& diags) {
     SubjectNames names;
     Resolver fn{cats.functional, diags, names.functional, {}};
-    for (const auto& n : f.names) fn.named(n.code, n.name, n.where);
+    for (const auto& n : f.names) fn.named(n.code, n.name, n.name_where);
     auto leaf_lines = {&f.income, &f.expenditure, &f.fiscal_expenditure};
     for (const auto* lines : leaf_lines)
-        for (const auto& l : *lines) fn.named(l.code, l.name, l.where);
-    for (const auto& b : f.budget) fn.named(b.code, b.name, b.where);
+        for (const auto& l : *lines) fn.named(l.code, l.name, l.name_where);
+    for (const auto& b : f.budget) fn.named(b.code, b.name, b.name_where);
     for (const auto& b : f.balances)
-        if (!b.code.empty()) fn.named(b.code, b.name, b.where);
+        if (!b.code.empty()) fn.named(b.code, b.name, b.name_where);
     for (const auto* lines : leaf_lines)
         for (const auto& l : *lines) {
             std::string kuan = parent_code(l.code), lei = parent_code(kuan);
@@ -84,8 +84,8 @@ SubjectNames resolve_subjects(const Facts& f, const Catalogs& cats, Diagnostics&
         if (n.code.size() == 5) fn.parent(n.code, parent_code(n.code), n.where);
 
     Resolver ec{cats.economic, diags, names.economic, {}};
-    for (const auto& n : f.economic_names) ec.named(n.code, n.name, n.where);
-    for (const auto& l : f.basic_economic) ec.named(l.code, l.name, l.where);
+    for (const auto& n : f.economic_names) ec.named(n.code, n.name, n.name_where);
+    for (const auto& l : f.basic_economic) ec.named(l.code, l.name, l.name_where);
     for (const auto& l : f.basic_economic) ec.parent(l.code, parent_code(l.code), l.where);
     return names;
 }

@@ -19,14 +19,16 @@ struct SubjectLine {
     std::string code;
     std::string name;                     // as written in the books
     std::map<std::string, Money> amounts;  // absent field = blank cell
-    Location where;
+    Location where;       // the code cell
+    Location name_where;  // the name cell
 };
 
 // A 类 or 款 named in the books (its amounts are always derived).
 struct SubjectName {
     std::string code;
     std::string name;
-    Location where;
+    Location where;       // the code cell
+    Location name_where;  // the name cell
 };
 
 // 资金性质: the fund an amount belongs to.
@@ -42,6 +44,7 @@ struct BalanceLine {
     Money distribution;  // 结余分配: non-fiscal only
     Money end;           // 年末结转和结余
     Location where;
+    Location name_where;
 };
 
 // 三公经费 by item: budget and actual.
@@ -87,6 +90,7 @@ struct BudgetLine {
     Money initial_budget;
     std::string reason;
     Location where;
+    Location name_where;
 };
 
 // Last year's and the budget's figures that the narrative compares with.

@@ -152,8 +152,10 @@ std::vector<BookRow> read_book_rows(const CsvFile& csv, const FileDef& def, Amou
                     AmountParse p = parse_amount(text, unit);
                     if (!p.ok()) {
                         diags.error(at, p.error);
+                        cell.invalid = true;
                     } else if (p.value && p.value->is_negative() && !f->negative_ok) {
                         diags.error(at, fmt::format("金额“{}”为负数：此列不允许负数", text));
+                        cell.invalid = true;
                     } else {
                         cell.amount = p.value;
                     }
@@ -165,8 +167,9 @@ std::vector<BookRow> read_book_rows(const CsvFile& csv, const FileDef& def, Amou
                         CatalogKind kind = def.code_kind == "economic" ? CatalogKind::Economic : CatalogKind::Functional;
                         if (!level_of(kind, code)) {
                             diags.error(at, fmt::format("科目编码“{}”格式不对：{}编码应为{}数字", text, kind_name(kind),
-                                                        kind == CatalogKind::Functional ? "3 位（类）、5 位（款）或 7 位（项）"
-                                                                                        : "3 位（类）或 5 位（款）"));
+                                                        kind == CatalogKind::Functional ? " 3 位（类）、5 位（款）或 7 位（项）"
+                                                                                        : " 3 位（类）或 5 位（款）"));
+                            cell.invalid = true;
                         } else {
                             cell.text = code;
                         }
@@ -271,6 +274,7 @@ struct Reader {
         std::map<std::string, int> seen;  // code|fund → line
         size_t first_new = out.size();
         for (const auto& r : *parsed) {
+            if (r["code"].invalid) continue;
             const std::string& code = r["code"].text;
             if (code.empty()) {
                 if (r["code"].column) diags.error(at(file, r, "code"), "科目编码为空");
@@ -302,9 +306,9 @@ struct Reader {
             }
             seen[key] = r.line;
             if (code.size() == leaf_len) {
-                out.push_back({code, name, std::move(amounts), line_at(file, r)});
+                out.push_back({code, name, std::move(amounts), at(file, r, "code"), at(file, r, "name")});
             } else {
-                names.push_back({code, name, line_at(file, r)});
+                names.push_back({code, name, at(file, r, "code"), at(file, r, "name")});
                 if (!amounts.empty()) declared.push_back({code, fund, name, std::move(amounts), line_at(file, r)});
             }
         }
@@ -356,7 +360,8 @@ struct Reader {
                 diags.error(line_at("balances.csv", r), fmt::format("资金性质“{}”{}重复", r["fund"].text, b.code.empty() ? "" : "科目 " + b.code + " "));
                 continue;
             }
-            b.where = line_at("balances.csv", r);
+            b.where = at("balances.csv", r, "code");
+            b.name_where = at("balances.csv", r, "name");
             f.balances.push_back(b);
         }
     }
@@ -419,7 +424,7 @@ struct Reader {
                 continue;
             }
             f.budget.push_back({code, r["name"].text, r["initial_budget"].amount.value_or(Money{}), r["reason"].text,
-                                line_at("budget.csv", r)});
+                                at("budget.csv", r, "code"), at("budget.csv", r, "name")});
         }
     }
 

@@ -24,6 +24,7 @@ struct BookCell {
     std::string choice;
     std::optional<bool> flag;
     std::optional<Decimal> number;
+    bool invalid = false;  // reported already; the row is skipped
 };
 
 struct BookRow {

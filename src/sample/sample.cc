@@ -165,7 +165,7 @@ SampleBooks generate_sample(int subjects, std::uint64_t seed, const Template& tp
     for (size_t k = 0; k < nf_subjects.size(); ++k) nf_income[nf_subjects[k]] = nf_parts[k];
     for (size_t i = 0; i < leaves.size(); ++i) {
         const Leaf& l = leaves[i];
-        SubjectLine inc{l.code, l.name, {}, {}};
+        SubjectLine inc{l.code, l.name, {}, {}, {}};
         Money gpb = l.gpb_basic + l.gpb_project;
         if (i == absorber) gpb += gpb_end - gpb_begin;
         if (gpb.is_negative()) {  // cannot happen for sensible sizes; keep the books valid regardless
@@ -183,7 +183,7 @@ SampleBooks generate_sample(int subjects, std::uint64_t seed, const Template& tp
             inc.amounts[sources[i % sources.size()]] = it->second;
         if (!inc.amounts.empty()) f.income.push_back(inc);
 
-        SubjectLine ex{l.code, l.name, {}, {}};
+        SubjectLine ex{l.code, l.name, {}, {}, {}};
         auto put = [](SubjectLine& s, const char* k, Money m) {
             if (!m.is_zero()) s.amounts[k] = m;
         };
@@ -196,7 +196,7 @@ SampleBooks generate_sample(int subjects, std::uint64_t seed, const Template& tp
 
         auto fiscal = [&](const char* fund, Money basic, Money project) {
             if (basic.is_zero() && project.is_zero()) return;
-            SubjectLine s{l.code, l.name, {}, {}};
+            SubjectLine s{l.code, l.name, {}, {}, {}};
             put(s, (std::string(fund) + ".basic").c_str(), basic);
             put(s, (std::string(fund) + ".project").c_str(), project);
             f.fiscal_expenditure.push_back(s);
@@ -205,10 +205,10 @@ SampleBooks generate_sample(int subjects, std::uint64_t seed, const Template& tp
         fiscal("gf", Money{}, l.gf_project);
         fiscal("soc", Money{}, l.soc_project);
         if (!leaves[i].gf_end.is_zero() || !l.gf_begin.is_zero())
-            f.balances.push_back({Fund::Gf, l.code, l.name, l.gf_begin, {}, {}, leaves[i].gf_end, {}});
+            f.balances.push_back({Fund::Gf, l.code, l.name, l.gf_begin, {}, {}, leaves[i].gf_end, {}, {}});
     }
-    if (!gpb_begin.is_zero() || !gpb_end.is_zero()) f.balances.push_back({Fund::Gpb, "", "", gpb_begin, {}, {}, gpb_end, {}});
-    f.balances.push_back({Fund::NonFiscal, "", "", nf_begin, nf_use, nf_distribution, nf_end, {}});
+    if (!gpb_begin.is_zero() || !gpb_end.is_zero()) f.balances.push_back({Fund::Gpb, "", "", gpb_begin, {}, {}, gpb_end, {}, {}});
+    f.balances.push_back({Fund::NonFiscal, "", "", nf_begin, nf_use, nf_distribution, nf_end, {}, {}});
 
     // 公开06表: the gpb basic spending spread over economic 款, 人员经费 and 公用经费.
     Money gpb_basic_total;
@@ -234,7 +234,7 @@ SampleBooks generate_sample(int subjects, std::uint64_t seed, const Template& tp
             if (parts[i].is_zero()) continue;
             std::string name = t06 && t06->subject_names.count(pick[i]) ? t06->subject_names.at(pick[i]) : pick[i];
             if (const auto* e = cats.economic.find(pick[i])) name = e->name;
-            f.basic_economic.push_back({pick[i], name, {{"amount", parts[i]}}, {}});
+            f.basic_economic.push_back({pick[i], name, {{"amount", parts[i]}}, {}, {}});
         }
     };
     spread(personnel, personnel_total);
@@ -270,7 +270,7 @@ SampleBooks generate_sample(int subjects, std::uint64_t seed, const Template& tp
         Money spent = l.gpb_basic + l.gpb_project;
         if (spent.is_zero()) continue;
         Money budget = r.chance(20) ? Money{} : Money::from_fen(spent.fen() / 100 * r.range(70, 120));
-        f.budget.push_back({l.code, l.name, budget, budget.is_zero() ? "年中追加预算。" : "", {}});
+        f.budget.push_back({l.code, l.name, budget, budget.is_zero() ? "年中追加预算。" : "", {}, {}});
     }
 
     // Projects with indicators (weights 90 + 执行率 10).
