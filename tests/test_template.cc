@@ -36,7 +36,7 @@ TEST(Template, ShippedTemplateLoads) {
     ASSERT_EQ(t.tables.size(), 9u);
     EXPECT_EQ(t.tables[0].number, "公开 01 表");
     EXPECT_EQ(t.find("06")->kind, TableKind::EconomicDetail);
-    EXPECT_EQ(shipped_template_ids(), std::vector<std::string>{"jinan-2023"});
+    EXPECT_EQ(shipped_template_ids(), (std::vector<std::string>{"jinan-2023", "shanghai-2024"}));
 }
 
 // A Shanghai-style variation: zeros printed as 0.00, 合计 at the bottom of 公开05表,
@@ -111,4 +111,40 @@ TEST(Template, ExpressionLanguage) {
     EXPECT_THROW(parse_expr("income.nonsense"), ExprError);
     EXPECT_THROW(parse_expr("sum(L5:L1)"), ExprError);
     EXPECT_THROW(parse_expr("a * b"), ExprError);
+}
+
+// The Shanghai layout (shared corpus: the 2024 template and Putuo's 2024/2025 disclosures) is a
+// second shipped template: same books, another document, no code of its own.
+TEST(Template, ShanghaiLayoutFromTheSameBooks) {
+    Disclosure jn = build_with(load_template("jinan-2023"));
+    Disclosure sh = build_with(load_template("shanghai-2024"));
+    std::vector<std::string> order;
+    for (const auto& t : sh.tables) order.push_back(t.id);
+    EXPECT_EQ(order, (std::vector<std::string>{"01", "02", "03", "04", "05", "06", "09", "07", "08"}));
+    EXPECT_EQ(sh.table("06")->title, "一般公共预算财政拨款基本支出决算表");
+    EXPECT_EQ(sh.table("08")->title, "国有资本经营预算财政拨款收入支出决算表");
+    EXPECT_EQ(sh.table("01")->number, "");
+    // No 行次 printed; 24 classes; zeros printed as 0.00.
+    int classes = 0;
+    for (const auto& r : sh.table("01")->rows) {
+        EXPECT_FALSE(r.line.has_value());
+        if (r.side == "expenditure" && r.subject.size() == 3) ++classes;
+    }
+    EXPECT_EQ(classes, 24);
+    const Row* l2 = nullptr;
+    for (const auto& r : sh.table("01")->rows)
+        if (r.label == "二、政府性基金预算财政拨款收入") l2 = &r;
+    ASSERT_NE(l2, nullptr);
+    EXPECT_EQ(l2->values.at("income"), std::optional<Money>(Money{}));
+    // 合计 at the bottom of 05; the same amounts as the Jinan layout.
+    EXPECT_EQ(sh.table("05")->rows.back().role, RowRole::Total);
+    EXPECT_EQ(sh.table("05")->rows.back().values.at("basic"), jn.table("05")->rows.front().values.at("basic"));
+    EXPECT_EQ(sh.table("03")->rows.front().values.at("total"), jn.table("03")->rows.front().values.at("total"));
+    // An empty 政府性基金 table keeps its format without rows and says why, naming the department.
+    EXPECT_TRUE(sh.table("07")->rows.empty());
+    EXPECT_NE(sh.table("07")->note.find("说明：济南市天桥区人民政府办公室本年度没有政府性基金预算财政拨款收入和支出"),
+              std::string::npos);
+    std::string md = write_markdown_table(sh, *sh.table("06"));
+    EXPECT_NE(md.find("| 人员经费合计 |  | 745.28 | 公用经费合计 |  | 45.02 |"), std::string::npos) << md;
+    EXPECT_EQ(md.find("部门："), std::string::npos);  // no department line under this template
 }

@@ -149,6 +149,7 @@ Table derive_fixed(const Measures& m, const Template& tpl, const TableSpec& spec
             if (!c.side.empty() && c.side != r.side) continue;
             r.values[c.key] = rows[ri].cells.count(c.key) ? shown(value(ri, c.key), tpl) : std::nullopt;
         }
+        if (!spec.lines_printed) r.line.reset();  // 行次 served the expressions only
         t.rows.push_back(std::move(r));
     }
     finish_note(spec, t);
@@ -224,6 +225,10 @@ Table derive_subject_tree(const Measures& m, const Template& tpl, const TableSpe
     }
     total = to_row(row_values(""), std::move(total));
     if (body.empty()) {
+        if (!spec.total_when_empty) {
+            finish_note(spec, t);
+            return t;
+        }
         for (auto& [k, v] : total.values) v = std::nullopt;
         for (int i = 0; i < spec.filler_rows; ++i) {
             Row blank;
@@ -357,7 +362,11 @@ Disclosure derive_disclosure(const Facts& f, const Template& tpl, const SubjectN
                                                {"year", std::to_string(f.department.year)}};
     for (const auto& [k, v] : tpl.texts) d.texts[k] = substitute(v, vars);
     Measures m(f);
-    for (const auto& spec : tpl.tables) d.tables.push_back(derive_table(f, m, tpl, spec, names));
+    for (const auto& spec : tpl.tables) {
+        Table t = derive_table(f, m, tpl, spec, names);
+        t.note = substitute(t.note, vars);
+        d.tables.push_back(std::move(t));
+    }
     return d;
 }
 

@@ -55,6 +55,8 @@ struct TableSpec {
     std::string total_label = "合计";      // SubjectTree
     std::string total_position = "top";    // SubjectTree: "top" or "bottom"
     int filler_rows = 0;                   // blank rows printed when the table has no data
+    bool total_when_empty = true;          // SubjectTree: print the blank 合计 row when there is no data
+    bool lines_printed = true;             // Fixed: 行次 are printed (else they only serve expressions)
     std::vector<std::pair<std::string, std::string>> footers;  // EconomicDetail: (group, "人员经费合计") in order
     std::map<std::string, std::string> subject_names;  // EconomicDetail: printed names of the listed codes
 };

@@ -172,6 +172,15 @@ Template parse_template(const std::string& text, const std::string& shown) {
         spec.total_position = c.str(*t, "total_position", path, false, "top");
         if (spec.total_position != "top" && spec.total_position != "bottom")
             c.fail(t->get("total_position"), path + ".total_position", "total_position 应为 top 或 bottom");
+        auto flag = [&](const char* key, bool& out) {
+            if (const toml::node* n = t->get(key)) {
+                auto v = n->value<bool>();
+                if (!v) c.fail(n, path + "." + key, fmt::format("{} 应为 true 或 false", key));
+                out = *v;
+            }
+        };
+        flag("total_when_empty", spec.total_when_empty);
+        flag("lines_printed", spec.lines_printed);
         if (auto f = t->get("filler_rows")) {
             auto v = f->value<int64_t>();
             if (!v || *v < 0) c.fail(f, path + ".filler_rows", "filler_rows 应为非负整数");

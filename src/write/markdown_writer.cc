@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
+
 namespace juesuan {
 
 namespace {
@@ -111,7 +113,11 @@ std::string write_markdown_table(const Disclosure& d, const Table& t) {
     for (size_t i = 0; i < grid.front().size(); ++i) sep += "---|";
     out += sep + "\n";
     for (size_t i = 1; i < grid.size(); ++i) out += line(grid[i]);
-    if (!t.note.empty()) out += "\n" + t.note + "\n";
+    if (!t.note.empty()) {
+        out += "\n";
+        for (const auto& para : split(t.note, '\n')) out += para + "\n\n";
+        out.pop_back();
+    }
     return out;
 }
 
