@@ -252,3 +252,20 @@ TEST(BooksReader, AllErrorsAtOnce) {
         EXPECT_EQ(e.diagnostics().error_count(), 2);
     }
 }
+
+TEST(BooksReader, KeyedFilesRejectEmptyUnknownAndRepeatedKeys) {
+    TempDir tmp;
+    copy_example(tmp / "b");
+    spit(tmp / "b/sangong.csv", "项目,预算数,决算数\n因公出国（境）费,1,1\n因公出国(境)费,2,2\n差旅费,1,1\n,3,3\n");
+    try {
+        build_books(tmp / "b");
+        FAIL();
+    } catch (const InputError& e) {
+        std::vector<std::string> msgs;
+        for (const auto& d : e.diagnostics().sorted()) msgs.push_back(std::to_string(d.where.line) + ":" + d.message);
+        ASSERT_EQ(msgs.size(), 3u) << ::testing::PrintToString(msgs);
+        EXPECT_NE(msgs[0].find("3:项目“因公出国(境)费”重复：第 2 行已有"), std::string::npos) << msgs[0];
+        EXPECT_NE(msgs[1].find("4:“差旅费”不是可用的项目"), std::string::npos) << msgs[1];
+        EXPECT_NE(msgs[2].find("5:项目为空"), std::string::npos) << msgs[2];
+    }
+}

@@ -21,7 +21,7 @@ namespace {
 constexpr int kExitInput = 2;
 
 void print_diagnostics(const Diagnostics& d) {
-    for (const auto& x : d.all()) std::cerr << format_diagnostic(x) << "\n";
+    for (const auto& x : d.sorted()) std::cerr << format_diagnostic(x) << "\n";
 }
 
 int fail_input(const InputError& e) {

@@ -1,5 +1,8 @@
 #include "core/diagnostics.h"
 
+#include <algorithm>
+#include <tuple>
+
 #include <fmt/format.h>
 
 namespace juesuan {
@@ -32,6 +35,14 @@ void Diagnostics::warning(Location where, std::string message) {
 void Diagnostics::add(Diagnostic d) {
     if (d.severity == Severity::Error) ++errors_;
     items_.push_back(std::move(d));
+}
+
+std::vector<Diagnostic> Diagnostics::sorted() const {
+    std::vector<Diagnostic> out = items_;
+    std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.where.file, a.where.line, a.where.column) < std::tie(b.where.file, b.where.line, b.where.column);
+    });
+    return out;
 }
 
 void Diagnostics::merge(const Diagnostics& other) {

@@ -37,6 +37,8 @@ public:
     bool has_errors() const { return errors_ > 0; }
     int error_count() const { return errors_; }
     const std::vector<Diagnostic>& all() const { return items_; }
+    // By file, then line and column, keeping the order of equal places: how a reader wants them.
+    std::vector<Diagnostic> sorted() const;
 
 private:
     std::vector<Diagnostic> items_;

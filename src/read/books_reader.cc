@@ -179,10 +179,12 @@ std::vector<BookRow> read_book_rows(const CsvFile& csv, const FileDef& def, Amou
                 case FieldKind::Choice: {
                     if (text.empty()) break;
                     const auto& choices = f->kind == FieldKind::Fund ? fund_choices() : f->choices;
-                    if (const Choice* c = find_choice(choices, text))
+                    if (const Choice* c = find_choice(choices, text)) {
                         cell.choice = c->key;
-                    else
+                    } else {
                         diags.error(at, fmt::format("“{}”不是可用的{}：应为 {}", text, f->header, choice_names(choices)));
+                        cell.invalid = true;
+                    }
                     break;
                 }
                 case FieldKind::Flag: {
@@ -366,38 +368,40 @@ struct Reader {
         }
     }
 
-    void sangong(Facts& f) {
-        auto parsed = rows("sangong.csv");
+    // Rows identified by one field (a 项目, a 类别, a 科目编码): empty and repeated keys are errors.
+    template <typename F>
+    void keyed_rows(const std::string& file, const std::string& key_field, F&& fn) {
+        auto parsed = rows(file);
         if (!parsed) return;
-        std::set<std::string> seen;
+        const FieldDef* def = nullptr;
+        for (const auto& f : books_file(file).fields)
+            if (f.key == key_field) def = &f;
+        std::map<std::string, int> seen;
         for (const auto& r : *parsed) {
-            const std::string& item = r["item"].choice;
-            if (item.empty()) {
-                if (r["item"].text.empty()) diags.error(at("sangong.csv", r, "item"), "项目为空");
+            const BookCell& c = r[key_field];
+            if (c.invalid) continue;
+            bool chosen = def->kind == FieldKind::Choice || def->kind == FieldKind::Fund;
+            const std::string& key = chosen ? c.choice : c.text;
+            if (key.empty()) {
+                if (c.text.empty()) diags.error(at(file, r, key_field), fmt::format("{}为空", def->header));
                 continue;
             }
-            if (!seen.insert(item).second) {
-                diags.error(at("sangong.csv", r, "item"), fmt::format("项目“{}”重复", r["item"].text));
+            if (auto [it, fresh] = seen.emplace(key, r.line); !fresh) {
+                diags.error(at(file, r, key_field), fmt::format("{}“{}”重复：第 {} 行已有", def->header, c.text, it->second));
                 continue;
             }
-            f.sangong.push_back({item, r["budget"].amount, r["actual"].amount, line_at("sangong.csv", r)});
+            fn(r, key);
         }
     }
 
+    void sangong(Facts& f) {
+        keyed_rows("sangong.csv", "item", [&](const BookRow& r, const std::string& item) {
+            f.sangong.push_back({item, r["budget"].amount, r["actual"].amount, line_at("sangong.csv", r)});
+        });
+    }
+
     void procurement(Facts& f) {
-        auto parsed = rows("procurement.csv");
-        if (!parsed) return;
-        std::set<std::string> seen;
-        for (const auto& r : *parsed) {
-            const std::string& cat = r["category"].choice;
-            if (cat.empty()) {
-                if (r["category"].text.empty()) diags.error(at("procurement.csv", r, "category"), "采购类别为空");
-                continue;
-            }
-            if (!seen.insert(cat).second) {
-                diags.error(at("procurement.csv", r, "category"), fmt::format("采购类别“{}”重复", r["category"].text));
-                continue;
-            }
+        keyed_rows("procurement.csv", "category", [&](const BookRow& r, const std::string& cat) {
             ProcurementLine p{cat, r["total"].amount.value_or(Money{}), r["sme"].amount.value_or(Money{}),
                               r["small_micro"].amount.value_or(Money{}), line_at("procurement.csv", r)};
             if (p.sme > p.total)
@@ -405,60 +409,32 @@ struct Reader {
             if (p.small_micro > p.sme)
                 diags.error(at("procurement.csv", r, "small_micro"), "授予小微企业合同金额大于授予中小企业合同金额");
             f.procurement.push_back(p);
-        }
+        });
     }
 
     void budget(Facts& f) {
-        auto parsed = rows("budget.csv");
-        if (!parsed) return;
-        std::set<std::string> seen;
-        for (const auto& r : *parsed) {
-            const std::string& code = r["code"].text;
-            if (code.empty()) continue;
+        keyed_rows("budget.csv", "code", [&](const BookRow& r, const std::string& code) {
             if (code.size() != 7) {
                 diags.error(at("budget.csv", r, "code"), "年初预算应按 7 位项级科目填写");
-                continue;
-            }
-            if (!seen.insert(code).second) {
-                diags.error(line_at("budget.csv", r), fmt::format("科目 {} 重复", code));
-                continue;
+                return;
             }
             f.budget.push_back({code, r["name"].text, r["initial_budget"].amount.value_or(Money{}), r["reason"].text,
                                 at("budget.csv", r, "code"), at("budget.csv", r, "name")});
-        }
+        });
     }
 
     void comparisons(Facts& f) {
-        auto parsed = rows("comparisons.csv");
-        if (!parsed) return;
-        std::set<std::string> seen;
-        for (const auto& r : *parsed) {
-            const std::string& key = r["key"].choice;
-            if (key.empty()) continue;
-            if (!seen.insert(key).second) {
-                diags.error(at("comparisons.csv", r, "key"), fmt::format("指标“{}”重复", r["key"].text));
-                continue;
-            }
+        keyed_rows("comparisons.csv", "key", [&](const BookRow& r, const std::string& key) {
             f.comparisons.push_back({key, r["previous"].amount, r["budget"].amount, r["change_reason"].text,
                                      r["budget_reason"].text, line_at("comparisons.csv", r)});
-        }
+        });
     }
 
     void projects(Facts& f) {
-        auto parsed = rows("projects.csv");
-        if (!parsed) return;
         std::map<std::string, size_t> index;
-        for (const auto& r : *parsed) {
+        keyed_rows("projects.csv", "name", [&](const BookRow& r, const std::string& name) {
             Project p;
-            p.name = r["name"].text;
-            if (p.name.empty()) {
-                diags.error(at("projects.csv", r, "name"), "项目名称为空");
-                continue;
-            }
-            if (index.count(p.name)) {
-                diags.error(at("projects.csv", r, "name"), fmt::format("项目“{}”重复", p.name));
-                continue;
-            }
+            p.name = name;
             auto m = [&](const char* k) { return r[k].amount.value_or(Money{}); };
             p.department = r["department"].text;
             p.implementer = r["implementer"].text;
@@ -474,7 +450,7 @@ struct Reader {
             p.where = line_at("projects.csv", r);
             index[p.name] = f.projects.size();
             f.projects.push_back(std::move(p));
-        }
+        });
         auto ind = rows("indicators.csv");
         if (!ind) return;
         for (const auto& r : *ind) {
