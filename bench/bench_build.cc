@@ -3,6 +3,7 @@
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
+#include <map>
 #include <random>
 
 #include "app/build.h"
@@ -18,14 +19,17 @@ using namespace juesuan;
 
 namespace {
 
+// Generated afresh in each run, so that a changed generator is always what is measured.
 fs::path sample_dir(int subjects) {
-    fs::path dir = fs::temp_directory_path() / ("juesuan-bench-sample-" + std::to_string(subjects));
-    if (!fs::exists(dir)) {
-        SampleBooks s = generate_sample(subjects, 4, load_template("jinan-2023"), load_catalogs({}));
-        auto files = write_books(s.facts);
-        files["catalog.csv"] = write_catalog_csv(s.extra_catalog);
-        write_files_atomically(dir, files);
-    }
+    static std::map<int, fs::path> made;
+    if (auto it = made.find(subjects); it != made.end()) return it->second;
+    std::random_device rd;
+    fs::path dir = fs::temp_directory_path() / ("juesuan-bench-" + std::to_string(rd()) + "-" + std::to_string(subjects));
+    SampleBooks s = generate_sample(subjects, 4, load_template("jinan-2023"), load_catalogs({}));
+    auto files = write_books(s.facts);
+    files["catalog.csv"] = write_catalog_csv(s.extra_catalog);
+    write_files_atomically(dir, files);
+    made[subjects] = dir;
     return dir;
 }
 
@@ -59,4 +63,12 @@ BENCHMARK(BM_DeriveSample)->Arg(300)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(fs::temp_directory_path(), ec))
+        if (e.path().filename().string().rfind("juesuan-bench-", 0) == 0) fs::remove_all(e.path(), ec);
+    return 0;
+}

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "read/books_reader.h"
+#include "core/text.h"
+#include <set>
 #include "support.h"
 
 using namespace juesuan;
@@ -268,4 +270,89 @@ TEST(BooksReader, KeyedFilesRejectEmptyUnknownAndRepeatedKeys) {
         EXPECT_NE(msgs[1].find("4:“差旅费”不是可用的项目"), std::string::npos) << msgs[1];
         EXPECT_NE(msgs[2].find("5:项目为空"), std::string::npos) << msgs[2];
     }
+}
+
+TEST(BooksReader, RowsMustHaveTheHeadersColumnCount) {
+    TempDir tmp;
+    copy_example(tmp / "b");
+    // An unquoted 1,602.09 in a short row would book 1.00 and 602.09 in two columns.
+    edit(tmp / "b/income.csv", "2010301,行政运行,602.09,,,,,,,", "2010301,行政运行,1,602.09");
+    Diagnostic d = first_error(tmp / "b");
+    EXPECT_EQ(d.where.line, 2);
+    EXPECT_NE(d.message.find("此行有 4 列，表头有 10 列"), std::string::npos) << d.message;
+}
+
+// Every amount of the example, garbled the ways hands garble numbers, is refused: none is
+// read as some other number.
+TEST(BooksReader, GarbledAmountsNeverPass) {
+    const char* files[] = {"income.csv", "expenditure.csv", "fiscal_expenditure.csv", "basic_expenditure.csv",
+                           "balances.csv", "sangong.csv", "procurement.csv", "budget.csv", "comparisons.csv",
+                           "projects.csv"};
+    int tried = 0;
+    for (const char* file : files) {
+        CsvFile csv = read_csv_file(example_dir() / file, file);
+        std::set<std::string> amount_headers;
+        for (const auto& f : books_file(file).fields)
+            if (f.kind == FieldKind::Amount) amount_headers.insert(f.header);
+        for (size_t r = 1; r < csv.records.size(); ++r) {
+            for (size_t c = 0; c < csv.records[r].fields.size(); ++c) {
+                const std::string cell = csv.records[r].fields[c];
+                if (!amount_headers.count(csv.records[0].fields[c]) || cell.empty() || cell.size() < 2) continue;
+                // Raw CSV text put in place of the cell: each must be refused.
+                std::vector<std::string> variants = {cell.substr(0, 1) + " " + cell.substr(1),  // inner space
+                                                     "\"" + cell + "万\"",                       // unit suffix
+                                                     "1," + cell};                                 // unquoted separator
+                if (cell.find('.') != std::string::npos) variants.push_back(cell + ".5");     // two points
+                if (cell.find('0') != std::string::npos) {
+                    std::string o = cell;
+                    for (char& ch : o)
+                        if (ch == '0') ch = 'o';
+                    variants.push_back(o);
+                }
+                for (const std::string& bad : variants) {
+                    TempDir tmp;
+                    copy_example(tmp / "b");
+                    std::string content;
+                    for (size_t i = 0; i < csv.records.size(); ++i) {
+                        auto fields = csv.records[i].fields;
+                        if (i == r) fields[c] = "@@";
+                        std::string line = csv_line(fields);
+                        if (i == r) line.replace(line.find("@@"), 2, bad);
+                        content += line;
+                    }
+                    spit(tmp / "b" / file, content);
+                    EXPECT_THROW(build_books(tmp / "b"), InputError) << file << " row " << r + 1 << ": " << bad;
+                    ++tried;
+                }
+            }
+        }
+    }
+    EXPECT_GT(tried, 200);
+}
+
+TEST(BooksReader, TotalRowsAreRefusedWithTheReason) {
+    TempDir tmp;
+    copy_example(tmp / "b");
+    edit(tmp / "b/expenditure.csv", "2010301,", "合 计,,790.30,621.34,,,\n2010301,");
+    Diagnostic d = first_error(tmp / "b");
+    EXPECT_EQ(d.where.line, 2);
+    EXPECT_NE(d.message.find("是合计行"), std::string::npos) << d.message;
+}
+
+TEST(BooksReader, FundBalanceOfTheGovernmentFundNeedsASubject) {
+    TempDir tmp;
+    copy_example(tmp / "b");
+    edit(tmp / "b/balances.csv", "\n非财政拨款,", "\n政府性基金预算,,,5,,,5\n非财政拨款,");
+    Diagnostic d = first_error(tmp / "b");
+    EXPECT_EQ(d.where.line, 2);
+    EXPECT_NE(d.message.find("按项级科目填写"), std::string::npos) << d.message;
+}
+
+TEST(BooksReader, TomlErrorsPointAtTheKey) {
+    TempDir tmp;
+    copy_example(tmp / "b");
+    edit(tmp / "b/department.toml", "amount_unit = \"万元\"", "amount_unit = \"千元\"");
+    Diagnostic d = first_error(tmp / "b");
+    EXPECT_EQ(d.where.line, 8);
+    EXPECT_NE(d.message.find("千元"), std::string::npos);
 }

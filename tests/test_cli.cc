@@ -1,5 +1,6 @@
 // The juesuan program as a user runs it: exit codes, messages, and nothing half-written.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
@@ -198,4 +199,71 @@ TEST(Cli, SampleThenBuild) {
     r = run_cli({"build", (tmp / "s").string(), "-o", (tmp / "out").string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.err, "");  // the sample's own catalog.csv names every synthetic subject
+}
+
+TEST(Cli, OutputDirectoryIsSwappedWholeOrLeftAlone) {
+    TempDir tmp;
+    fs::path out = tmp / "out";
+    ASSERT_EQ(run_cli({"build", example_dir().string(), "-o", out.string()}).exit_code, 0);
+    // A rebuild with fewer formats leaves no stale file from the earlier build.
+    ASSERT_EQ(run_cli({"build", example_dir().string(), "-o", out.string(), "--format", "md"}).exit_code, 0);
+    EXPECT_TRUE(fs::exists(out / "disclosure.md"));
+    EXPECT_FALSE(fs::exists(out / "disclosure.json"));
+    // Something that is not ours in the directory: refused, nothing touched.
+    std::string md = slurp(out / "disclosure.md");
+    fs::create_directories(out / "disclosure.json" / "x");
+    CliResult r = run_cli({"build", example_dir().string(), "-o", out.string()});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("有其他内容"), std::string::npos) << r.err;
+    EXPECT_EQ(slurp(out / "disclosure.md"), md);
+    EXPECT_TRUE(fs::exists(out / "disclosure.json" / "x"));
+    spit(tmp / "mine.txt", "my notes");
+    r = run_cli({"build", example_dir().string(), "-o", tmp.path().string()});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(slurp(tmp / "mine.txt"), "my notes");
+}
+
+TEST(Cli, SampleAndInitNeverOverwriteBooks) {
+    TempDir tmp;
+    copy_example(tmp / "b");
+    std::string before = slurp(tmp / "b/income.csv");
+    CliResult r = run_cli({"sample", "--subjects", "10", "-o", (tmp / "b").string()});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(slurp(tmp / "b/income.csv"), before);
+    r = run_cli({"init", (tmp / "b").string()});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(slurp(tmp / "b/income.csv"), before);
+}
+
+TEST(Cli, UsageErrorsAreChineseWithExitCodeTwo) {
+    CliResult r = run_cli({"build"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("缺少必需的参数"), std::string::npos) << r.err;
+    r = run_cli({"sample", "--subjects", "abc", "-o", "/tmp/x"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("错误："), std::string::npos) << r.err;
+    r = run_cli({"frobnicate"});
+    EXPECT_EQ(r.exit_code, 2);
+    r = run_cli({"--help"});
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_NE(r.out.find("build"), std::string::npos);
+}
+
+TEST(Cli, SpecialFileIsUnreadable) {
+    TempDir tmp;
+    copy_example(tmp / "b");
+    fs::remove(tmp / "b/income.csv");
+    // A named pipe where a file should be: refused without blocking on it.
+    ASSERT_EQ(::mkfifo((tmp / "b/income.csv").c_str(), 0644), 0);
+    CliResult r = expect_bad_input(tmp / "b", tmp / "out");
+    EXPECT_NE(r.err.find("income.csv：无法读取文件：不是普通文件"), std::string::npos) << r.err;
+}
+
+TEST(Cli, InitWritesAGuide) {
+    TempDir tmp;
+    ASSERT_EQ(run_cli({"init", (tmp / "books").string()}).exit_code, 0);
+    std::string guide = slurp(tmp / "books/填写说明.txt");
+    EXPECT_NE(guide.find("income.csv（收入（按支出功能分类项级科目），必需）"), std::string::npos) << guide.substr(0, 400);
+    EXPECT_NE(guide.find("一般公共预算财政拨款收入"), std::string::npos);
+    EXPECT_NE(guide.find("indicators.csv"), std::string::npos);
 }

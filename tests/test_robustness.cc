@@ -1,5 +1,6 @@
-// Readers never crash, hang or accept garbage silently: random and mangled inputs
-// end in a result or an InputError naming the file.
+// Readers never crash or hang: random and mangled inputs end in a result or an
+// InputError naming the file. (That garbled numbers are refused rather than misread is
+// asserted cell by cell in BooksReader.GarbledAmountsNeverPass.)
 #include <gtest/gtest.h>
 
 #include <random>

@@ -45,6 +45,8 @@ const std::vector<std::string>& known_formats() {
     return f;
 }
 
+std::set<std::string> output_file_names() { return {"disclosure.md", "disclosure.json"}; }
+
 std::map<std::string, std::string> render_outputs(const Built& b, const std::vector<std::string>& formats) {
     std::map<std::string, std::string> files;
     for (const auto& f : formats) {

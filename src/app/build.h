@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -36,5 +37,7 @@ Built build_from_books(const std::filesystem::path& books, const BuildOptions& o
 std::map<std::string, std::string> render_outputs(const Built& b, const std::vector<std::string>& formats);
 
 const std::vector<std::string>& known_formats();
+// Every file name `build` may write: an output directory holding only these may be replaced.
+std::set<std::string> output_file_names();
 
 }  // namespace juesuan

@@ -31,6 +31,17 @@ int fail_input(const InputError& e) {
     return kExitInput;
 }
 
+// CLI11 reports in English; say what went wrong in Chinese and keep its detail.
+std::string usage_error(const CLI::ParseError& e) {
+    std::string what = e.what();
+    if (dynamic_cast<const CLI::RequiredError*>(&e)) return "缺少必需的参数（" + what + "）";
+    if (dynamic_cast<const CLI::ExtrasError*>(&e)) return "有无法识别的参数（" + what + "）";
+    if (dynamic_cast<const CLI::ConversionError*>(&e)) return "参数值无法识别（" + what + "）";
+    if (dynamic_cast<const CLI::ValidationError*>(&e)) return "参数值不在允许的范围内（" + what + "）";
+    if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) return "参数个数不对（" + what + "）";
+    return "命令行参数有误（" + what + "）";
+}
+
 std::vector<std::string> parse_formats(const std::string& list) {
     std::vector<std::string> out;
     for (const auto& f : split(list, ',')) {
@@ -78,7 +89,18 @@ int main(int argc, char** argv) {
     sample->add_option("--seed", seed, "随机种子：相同的种子得到相同的账簿");
     sample->add_option("-o,--output", sample_dir, "输出目录")->required();
 
-    CLI11_PARSE(app, argc, argv);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::cerr << "错误：" << usage_error(e) << "\n用法见 juesuan --help 或 juesuan <命令> --help\n";
+        return kExitInput;
+    }
     if (!data_dir.empty()) set_data_dir(data_dir);
 
     try {
@@ -90,7 +112,7 @@ int main(int argc, char** argv) {
             Built b = build_from_books(input, opts);
             if (!quiet) print_diagnostics(b.warnings);
             auto files = render_outputs(b, fmts);
-            write_files_atomically(out_dir, files);
+            write_files_atomically(out_dir, files, output_file_names());
             std::cout << fmt::format("已生成 {} {} 年度部门决算（模板 {}）：\n", b.disclosure.department,
                                      b.disclosure.year, b.tpl.id);
             for (const auto& [name, content] : files)
@@ -101,12 +123,8 @@ int main(int argc, char** argv) {
             Facts empty;
             empty.department.template_id = "jinan-2023";
             empty.department.unit = AmountUnit::Yuan;
-            std::error_code ec;
-            if (fs::exists(init_dir, ec) && !fs::is_empty(init_dir, ec)) {
-                std::cerr << fmt::format("错误：{} 已存在且不为空，未写入任何文件\n", init_dir);
-                return kExitInput;
-            }
             auto files = write_books(empty);
+            files["填写说明.txt"] = books_guide();
             write_files_atomically(init_dir, files);
             std::cout << fmt::format("已在 {} 生成空白账簿模板（{} 个文件）。填写说明见 docs/input-format.md。\n", init_dir,
                                      files.size());

@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <memory>
 
@@ -153,6 +154,27 @@ std::string csv_line(const std::vector<std::string>& fields) {
     }
     out += '\n';
     return out;
+}
+
+std::string errno_text(int err) {
+    switch (err) {
+        case ENOENT: return "文件或目录不存在";
+        case EACCES:
+        case EPERM: return "没有访问权限";
+        case EISDIR: return "这是一个目录，应为文件";
+        case ENOTDIR: return "路径中的某一部分不是目录";
+        case ENOSPC: return "磁盘空间不足";
+        case EROFS: return "文件系统只读";
+        case EEXIST: return "已存在";
+        case ENOTEMPTY: return "目录不为空";
+        case ENXIO:
+        case ENODEV: return "不是普通文件，无法读取";
+        case EIO: return "读写设备出错";
+        case ENAMETOOLONG: return "路径过长";
+        case EMFILE:
+        case ENFILE: return "打开的文件过多";
+        default: return "系统错误（代码 " + std::to_string(err) + "）";
+    }
 }
 
 }  // namespace juesuan

@@ -28,6 +28,9 @@ std::vector<std::string> split(std::string_view s, char sep);
 
 bool all_digits(std::string_view s);
 
+// A system error number in Chinese (file not found, permission denied …).
+std::string errno_text(int err);
+
 // One CSV record with RFC 4180 quoting, ending in a newline.
 std::string csv_line(const std::vector<std::string>& fields);
 

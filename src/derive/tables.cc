@@ -47,7 +47,7 @@ void copy_layout(const TableSpec& spec, Table& t) {
     t.title = spec.title;
     t.kind = spec.kind;
     t.header = spec.header;
-    for (const auto& c : spec.columns) t.columns.push_back({c.key, c.label, c.side});
+    for (const auto& c : spec.columns) t.columns.push_back({c.key, c.label, c.side, c.group});
     for (const auto& s : spec.sides) t.blocks.push_back({s.key, s.cells});
 }
 
@@ -224,7 +224,9 @@ Table derive_subject_tree(const Measures& m, const Template& tpl, const TableSpe
         body.push_back(to_row(it2 != computed.end() ? it2->second : row_values(code), std::move(r)));
     }
     total = to_row(row_values(""), std::move(total));
-    if (body.empty()) {
+    bool total_nonzero = std::any_of(total.values.begin(), total.values.end(),
+                                     [](const auto& kv) { return kv.second && !kv.second->is_zero(); });
+    if (body.empty() && !total_nonzero) {
         if (!spec.total_when_empty) {
             finish_note(spec, t);
             return t;

@@ -18,7 +18,8 @@ std::string_view role_name(RowRole r);  // item / subtotal / total / blank
 struct Column {
     std::string key;
     std::string label;
-    std::string side;  // empty for one-sided tables
+    std::string side;   // empty for one-sided tables
+    std::string group;  // printed spanning header(s) above the label, "/"-separated
 };
 
 struct Row {
@@ -67,6 +68,10 @@ struct Disclosure {
     int year = 0;
     std::string unit = "万元";
     std::string template_id;
+    // The resolution of the amounts, in 分: 1 when they come exact from the books;
+    // 10000 when they were read from a document printed in 万元 with two decimals.
+    // Checks allow the rounding this resolution can produce, and nothing more.
+    std::int64_t precision_fen = 1;
     std::string department_line;  // "部门：…" as printed above each table
     std::string unit_line;        // "金额单位：万元"
     PartOne part_one;

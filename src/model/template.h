@@ -20,6 +20,7 @@ struct ColumnSpec {
     std::string label;  // printed header text
     std::string side;   // for two-sided tables: which side the column belongs to
     std::string expr;   // SubjectTree: how the column is derived (docs/templates.md)
+    std::string group;  // printed spanning header(s) above the label, "/"-separated
 };
 
 struct RowSpec {

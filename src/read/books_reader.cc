@@ -131,18 +131,19 @@ std::vector<BookRow> read_book_rows(const CsvFile& csv, const FileDef& def, Amou
         if (rec.blank()) continue;
         BookRow row;
         row.line = rec.line;
+        if (rec.fields.size() != header.fields.size()) {
+            // A column too many is usually an unquoted thousands separator (1,411.64 splits in
+            // two); a column too few shifts nothing only by luck. Either way the row is refused.
+            diags.error(Location{csv.name, rec.line, 0, {}, {}},
+                        fmt::format("此行有 {} 列，表头有 {} 列：每行的列数应与表头相同（空白的金额也要保留逗号）；"
+                                    "含千分位逗号的金额须用英文双引号括起，如 \"1,411.64\"",
+                                    rec.fields.size(), header.fields.size()));
+            continue;
+        }
         for (size_t i = 0; i < rec.fields.size(); ++i) {
             Location at{csv.name, rec.line, static_cast<int>(i) + 1, i < header.fields.size() ? trim(header.fields[i]) : "", {}};
             const FieldDef* f = i < by_column.size() ? by_column[i] : nullptr;
             std::string text = trim(rec.fields[i]);
-            if (i == header.fields.size()) {
-                // Usually an unquoted thousands separator: 1,411.64 splits into two cells.
-                diags.error(Location{csv.name, rec.line, 0, {}, {}},
-                            fmt::format("此行有 {} 列，表头只有 {} 列：金额中的千分位逗号须连同金额用英文双引号括起，"
-                                        "如 \"1,411.64\"，或去掉逗号",
-                                        rec.fields.size(), header.fields.size()));
-                break;
-            }
             if (!f) continue;
             BookCell cell;
             cell.text = text;
@@ -162,7 +163,10 @@ std::vector<BookRow> read_book_rows(const CsvFile& csv, const FileDef& def, Amou
                     break;
                 }
                 case FieldKind::Code:
-                    if (!text.empty()) {
+                    if (std::string k = label_key(text); k == "合计" || k == "总计" || k == "小计") {
+                        diags.error(at, fmt::format("“{}”是合计行：类、款、合计与总计都由程序汇总，请删去此行", text));
+                        cell.invalid = true;
+                    } else if (!text.empty()) {
                         std::string code = normalise_code(text);
                         CatalogKind kind = def.code_kind == "economic" ? CatalogKind::Economic : CatalogKind::Functional;
                         if (!level_of(kind, code)) {
@@ -302,7 +306,7 @@ struct Reader {
                     amounts[fund.empty() ? f.key : fund + "." + f.key] = *r[f.key].amount;
             std::string key = code + "|" + fund;
             if (auto it = seen.find(key); it != seen.end()) {
-                diags.error(line_at(file, r), fmt::format("科目 {}{} 重复：第 {} 行已有此科目", code,
+                diags.error(at(file, r, "code"), fmt::format("科目 {}{} 重复：第 {} 行已有此科目", code,
                                                           fund.empty() ? "" : "（" + r[fund_field].text + "）", it->second));
                 continue;
             }
@@ -311,7 +315,7 @@ struct Reader {
                 out.push_back({code, name, std::move(amounts), at(file, r, "code"), at(file, r, "name")});
             } else {
                 names.push_back({code, name, at(file, r, "code"), at(file, r, "name")});
-                if (!amounts.empty()) declared.push_back({code, fund, name, std::move(amounts), line_at(file, r)});
+                if (!amounts.empty()) declared.push_back({code, fund, name, std::move(amounts), at(file, r, "code")});
             }
         }
         for (const auto& d : declared) {
@@ -353,6 +357,8 @@ struct Reader {
             b.use = r["use"].amount.value_or(Money{});
             b.distribution = r["distribution"].amount.value_or(Money{});
             b.end = r["end"].amount.value_or(Money{});
+            if (b.code.empty() && b.fund == Fund::Gf && (!b.begin.is_zero() || !b.end.is_zero()))
+                diags.error(at("balances.csv", r, "code"), "政府性基金的结转结余须按项级科目填写（公开07表按科目列示年初、年末结转和结余）");
             if (b.fund != Fund::NonFiscal) {
                 if (!b.use.is_zero()) diags.error(at("balances.csv", r, "use"), "使用非财政拨款结余只适用于非财政拨款");
                 if (!b.distribution.is_zero()) diags.error(at("balances.csv", r, "distribution"), "结余分配只适用于非财政拨款");
@@ -549,7 +555,7 @@ void read_department(const fs::path& dir, Facts& facts, Diagnostics& diags) {
     } catch (const toml::parse_error& e) {
         const auto& src = e.source();
         diags.error(Location{file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column), {}, {}},
-                    fmt::format("TOML 格式错误：{}", e.description()));
+                    fmt::format("TOML 格式错误：请检查此处的引号、括号、逗号和等号（解析器：{}）", e.description()));
         return;
     }
     Department& d = facts.department;
@@ -562,22 +568,28 @@ void read_department(const fs::path& dir, Facts& facts, Diagnostics& diags) {
         }
     }
     auto str = [&](const char* key) { return toml_get<std::string>(root, key, file, key, "字符串", diags); };
+    // Where a key stands: its line when present, else the file.
+    auto key_at = [&](const char* key) {
+        const toml::node* n = root.get(key);
+        return Location{file, n ? static_cast<int>(n->source().begin.line) : 0,
+                        n ? static_cast<int>(n->source().begin.column) : 0, {}, key};
+    };
     if (auto v = str("name"); v && !trim(*v).empty())
         d.name = trim(*v);
-    else
-        diags.error(Location{file, 0, 0, {}, "name"}, "缺少部门名称：请填写 name = \"…\"");
+    else if (!root.get("name") || v)
+        diags.error(key_at("name"), "缺少部门名称：请填写 name = \"…\"");
     d.short_name = str("short_name").value_or(d.name);
     if (auto y = toml_get<int64_t>(root, "year", file, "year", "年份（整数，如 2023）", diags); y && *y >= 1990 && *y <= 2200)
         d.year = static_cast<int>(*y);
     else if (!root.get("year") || y)
-        diags.error(Location{file, 0, 0, {}, "year"}, "缺少或无效的决算年度：请填写 year = 2023 这样的四位年份");
+        diags.error(key_at("year"), "缺少或无效的决算年度：请填写 year = 2023 这样的四位年份");
     if (auto u = str("amount_unit")) {
         if (auto unit = parse_unit_name(*u))
             d.unit = *unit;
         else
-            diags.error(Location{file, 0, 0, {}, "amount_unit"}, fmt::format("金额单位“{}”无效：应为 \"元\" 或 \"万元\"", *u));
+            diags.error(key_at("amount_unit"), fmt::format("金额单位“{}”无效：应为 \"元\" 或 \"万元\"", *u));
     } else if (!root.get("amount_unit")) {
-        diags.error(Location{file, 0, 0, {}, "amount_unit"}, "缺少金额单位：请填写 amount_unit = \"元\" 或 \"万元\"");
+        diags.error(key_at("amount_unit"), "缺少金额单位：请填写 amount_unit = \"元\" 或 \"万元\"");
     }
     d.template_id = str("template").value_or("jinan-2023");
     d.composition = str("composition").value_or("");

@@ -24,12 +24,12 @@ std::string read_text_file(const std::filesystem::path& path, const std::string&
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
         throw InputError(Location{shown}, "这是一个目录，应为文件");
+    if (!std::filesystem::exists(path, ec)) throw InputError(Location{shown}, "文件不存在");
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw InputError(Location{shown}, "无法读取文件：不是普通文件");
+    errno = 0;
     std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        int err = errno;
-        if (!std::filesystem::exists(path, ec)) throw InputError(Location{shown}, "文件不存在");
-        throw InputError(Location{shown}, fmt::format("无法读取文件：{}", std::strerror(err)));
-    }
+    if (!in) throw InputError(Location{shown}, fmt::format("无法读取文件：{}", errno_text(errno ? errno : EACCES)));
     std::ostringstream ss;
     ss << in.rdbuf();
     if (in.bad()) throw InputError(Location{shown}, "读取文件时出错");
@@ -110,10 +110,13 @@ CsvFile parse_csv(std::string_view content, const std::string& shown) {
     ParseState st{&file.records, {}, 1, false};
     size_t pos = 0;
     auto fail = [&](int line) {
-        std::string why = csv_strerror(csv_error(&p));
+        int err = csv_error(&p);
         csv_free(&p);
-        throw InputError(Location{shown, line, 0, {}, {}},
-                         fmt::format("CSV 格式错误（{}）：请检查此行的引号是否成对、引号内外是否多出字符", why));
+        // The column is the field being read when the error struck.
+        int column = st.in_record ? static_cast<int>(st.current.fields.size()) + 1 : 1;
+        throw InputError(Location{shown, line, column, {}, {}},
+                         err == CSV_EPARSE ? "CSV 格式错误：引号不成对，或引号括起的内容后面紧跟了其他字符（单元格中的英文双引号应写作两个双引号 \"\"）"
+                                           : "CSV 格式错误：文件过大或内存不足");
     };
     // Feed line by line so every record knows the line it starts on.
     while (pos < text.size()) {

@@ -197,7 +197,8 @@ Template parse_template(const std::string& text, const std::string& shown) {
                 const toml::table* ct = cn.as_table();
                 if (!ct) c.fail(&cn, path + ".columns", "每一列应为 { key = …, label = … }");
                 ColumnSpec col{c.str(*ct, "key", path + ".columns", true), c.str(*ct, "label", path + ".columns", true),
-                               c.str(*ct, "side", path + ".columns"), c.str(*ct, "expr", path + ".columns")};
+                               c.str(*ct, "side", path + ".columns"), c.str(*ct, "expr", path + ".columns"),
+                               c.str(*ct, "group", path + ".columns")};
                 if (!colkeys.insert(col.key).second) c.fail(ct, path + ".columns", fmt::format("列 {} 重复", col.key));
                 if (spec.kind == TableKind::SubjectTree && col.expr.empty())
                     c.fail(ct, path + ".columns." + col.key, "科目表的每一列都需要 expr");

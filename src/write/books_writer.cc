@@ -179,6 +179,24 @@ std::map<std::string, std::string> write_books(const Facts& f) {
     return files;
 }
 
+std::string books_guide() {
+    std::string o = "juesuan 账簿填写说明（完整说明见 docs/input-format.md）\n\n";
+    o += "· 只填最细一级：功能分类填 7 位项级科目，经济分类填 5 位款级科目；类、款、合计与总计由程序汇总。\n";
+    o += "· 金额单位见 department.toml 的 amount_unit；含千分位逗号的金额须用英文双引号括起，如 \"1,411.64\"。\n";
+    o += "· 每行的列数应与表头相同，空白金额也保留逗号；CSV 可用 UTF-8 或 GBK 保存。\n\n";
+    for (const auto& f : books_files()) {
+        o += fmt::format("{}（{}，{}）\n  {}\n", f.file, f.title, f.required ? "必需" : "可省略", f.help);
+        for (const auto& c : f.fields) {
+            std::string also;
+            for (const auto& a : c.aliases) also += (also.empty() ? "" : "、") + a;
+            o += fmt::format("  - {}{}{}{}\n", c.header, c.required ? "（必填列）" : "",
+                             c.help.empty() ? "" : "：" + c.help, also.empty() ? "" : "；也可写作 " + also);
+        }
+        o += "\n";
+    }
+    return o;
+}
+
 std::string write_catalog_csv(const std::vector<CatalogEntry>& entries) {
     std::string out = csv_line({"code", "name", "level", "parent", "aliases", "sources", "note"});
     for (const auto& e : entries) {

@@ -13,6 +13,8 @@ namespace juesuan {
 
 // File name → content. Amounts are written exactly in the department's unit.
 std::map<std::string, std::string> write_books(const Facts& facts);
+// 填写说明.txt: every file and column of the books with what to write in it.
+std::string books_guide();
 // The catalog supplement a books folder may carry (catalog.csv).
 std::string write_catalog_csv(const std::vector<CatalogEntry>& entries);
 

@@ -23,6 +23,7 @@ nlohmann::ordered_json disclosure_to_json(const Disclosure& d) {
     out["year"] = d.year;
     out["unit"] = d.unit;
     out["template"] = d.template_id;
+    out["precision"] = d.precision_fen;
     json tables = json::array();
     for (const auto& t : d.tables) {
         json jt;
@@ -38,6 +39,7 @@ nlohmann::ordered_json disclosure_to_json(const Disclosure& d) {
             jc["key"] = c.key;
             jc["label"] = c.label;
             if (!c.side.empty()) jc["side"] = c.side;
+            if (!c.group.empty()) jc["group"] = c.group;
             cols.push_back(std::move(jc));
         }
         jt["columns"] = std::move(cols);
