@@ -6,6 +6,9 @@
 #include <iostream>
 
 #include "app/build.h"
+#include "app/check.h"
+#include "read/rules_reader.h"
+#include "write/findings_writer.h"
 #include "core/diagnostics.h"
 #include "core/text.h"
 #include "read/template_reader.h"
@@ -75,6 +78,21 @@ int main(int argc, char** argv) {
     bool quiet = false;
     build->add_flag("-q,--quiet", quiet, "不打印警告");
 
+    // check
+    auto* check = app.add_subcommand("check", "按审核规则核对账簿目录或 disclosure.json");
+    std::string check_input_path, check_format = "text", check_tpl;
+    std::vector<std::string> check_rules, check_catalogs;
+    check->add_option("INPUT", check_input_path, "账簿目录或 disclosure.json")->required();
+    check->add_option("--format", check_format, "输出格式：text（默认）或 json")->check(CLI::IsMember({"text", "json"}));
+    check->add_option("--rules", check_rules, "追加的规则文件（可多次给出）");
+    check->add_option("--catalog", check_catalogs, "追加加载本年度的科目目录 CSV（可多次给出）");
+    check->add_option("--template", check_tpl, "账簿目录所用的公开模板");
+
+    // rules
+    auto* rules = app.add_subcommand("rules", "以 Markdown 列出全部审核规则");
+    std::vector<std::string> rules_extra;
+    rules->add_option("--rules", rules_extra, "追加的规则文件（可多次给出）");
+
     // init
     auto* init = app.add_subcommand("init", "生成空白的账簿目录模板");
     std::string init_dir;
@@ -117,6 +135,27 @@ int main(int argc, char** argv) {
                                      b.disclosure.year, b.tpl.id);
             for (const auto& [name, content] : files)
                 std::cout << fmt::format("  {}  {} 字节\n", (fs::path(out_dir) / name).string(), content.size());
+            return 0;
+        }
+        if (*check) {
+            CheckOptions opts;
+            for (const auto& r : check_rules) opts.rules.emplace_back(r);
+            for (const auto& c : check_catalogs) opts.catalogs.emplace_back(c);
+            opts.template_override = check_tpl;
+            Checked c = check_input(check_input_path, opts);
+            if (check_format == "json") {
+                std::cout << write_findings_json(c.result, rules_version(c.rules));
+            } else {
+                print_diagnostics(c.warnings);
+                std::cout << fmt::format("{} {} 年度部门决算（模板 {}），规则 {}\n", c.disclosure.department, c.disclosure.year,
+                                         c.disclosure.template_id, rules_version(c.rules));
+                std::cout << write_findings_text(c.disclosure, c.result);
+            }
+            return c.result.count(FindingSeverity::Error) > 0 ? 1 : 0;
+        }
+        if (*rules) {
+            std::vector<fs::path> extra(rules_extra.begin(), rules_extra.end());
+            std::cout << write_rules_catalogue(load_rules(extra));
             return 0;
         }
         if (*init) {

@@ -266,21 +266,26 @@ std::optional<std::string> shipped_data(const std::string& relative) {
     return std::nullopt;
 }
 
-std::vector<std::string> shipped_template_ids() {
-    std::vector<std::string> ids;
-    std::string prefix = "templates/";
+std::vector<std::string> shipped_files(const std::string& subdir, const std::string& ext) {
+    std::vector<std::string> out;
+    std::string prefix = subdir + "/";
     if (auto& dir = data_dir_override()) {
         std::error_code ec;
-        for (const auto& e : fs::directory_iterator(*dir / "templates", ec))
-            if (e.path().extension() == ".toml") ids.push_back(e.path().stem().string());
+        for (const auto& e : fs::directory_iterator(*dir / subdir, ec))
+            if (e.path().extension() == ext) out.push_back(prefix + e.path().filename().string());
     } else {
         for (unsigned long i = 0; i < embedded::kFileCount; ++i) {
             std::string p = embedded::kFiles[i].path;
-            if (p.rfind(prefix, 0) == 0 && p.size() > 5 && p.substr(p.size() - 5) == ".toml")
-                ids.push_back(p.substr(prefix.size(), p.size() - prefix.size() - 5));
+            if (p.rfind(prefix, 0) == 0 && p.size() > ext.size() && p.substr(p.size() - ext.size()) == ext) out.push_back(p);
         }
     }
-    std::sort(ids.begin(), ids.end());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<std::string> shipped_template_ids() {
+    std::vector<std::string> ids;
+    for (const auto& p : shipped_files("templates", ".toml")) ids.push_back(p.substr(10, p.size() - 15));
     return ids;
 }
 

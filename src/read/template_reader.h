@@ -34,5 +34,7 @@ Catalogs load_catalogs(const std::vector<std::filesystem::path>& extra);
 std::optional<std::string> shipped_data(const std::string& relative);
 void set_data_dir(std::filesystem::path dir);
 std::vector<std::string> shipped_template_ids();
+// Relative paths of the shipped files under a data subdirectory with an extension.
+std::vector<std::string> shipped_files(const std::string& subdir, const std::string& ext);
 
 }  // namespace juesuan

@@ -1,0 +1,543 @@
+#include "check/engine.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "core/text.h"
+
+namespace juesuan {
+
+std::string_view severity_key(FindingSeverity s) {
+    switch (s) {
+        case FindingSeverity::Error: return "error";
+        case FindingSeverity::Warning: return "warning";
+        case FindingSeverity::Info: return "info";
+    }
+    return "";
+}
+
+std::string_view severity_label(FindingSeverity s) {
+    switch (s) {
+        case FindingSeverity::Error: return "错误";
+        case FindingSeverity::Warning: return "警告";
+        case FindingSeverity::Info: return "提示";
+    }
+    return "";
+}
+
+int CheckResult::count(FindingSeverity s) const {
+    return static_cast<int>(std::count_if(findings.begin(), findings.end(), [&](const Finding& f) { return f.severity == s; }));
+}
+
+bool within_tolerance(std::int64_t diff, int terms, std::int64_t precision) {
+    if (diff == 0) return true;
+    if (precision <= 1) return false;
+    // Each printed term is off its exact value by less than half a unit (half-up rounding
+    // errs in (−h, h]); the sides can differ by less than the sum of those halves.
+    __int128 a = diff < 0 ? -static_cast<__int128>(diff) : diff;
+    return 2 * a < static_cast<__int128>(terms) * precision;
+}
+
+namespace {
+
+bool table_empty(const Table& t) {
+    for (const auto& r : t.rows)
+        for (const auto& [k, v] : r.values)
+            if (v && !v->is_zero()) return false;
+    return true;
+}
+
+std::string row_code(const Row& r) { return r.code ? *r.code : r.subject; }
+
+std::string level_of_row(const Table& t, const Row& r) {
+    std::string c = row_code(r);
+    if (c.empty() || !all_digits(c)) return "";
+    CatalogKind k = t.kind == TableKind::EconomicDetail ? CatalogKind::Economic : CatalogKind::Functional;
+    auto l = level_of(k, c);
+    return l ? std::string(level_name(*l)) : "";
+}
+
+// "公开03表 合计 基本支出", "公开01表 第27行（本年收入合计）金 额"
+std::string describe_cell(const Table& t, const Row& r, const std::string& column) {
+    std::string row;
+    if (r.line)
+        row = fmt::format("第{}行（{}）", *r.line, r.label);
+    else if (r.code)
+        row = fmt::format("{} {}", *r.code, r.label);
+    else
+        row = r.label.empty() ? "空行" : r.label;
+    const Column* c = t.column(column);
+    return fmt::format("公开{}表 {} {}", t.id, row, c ? c->label : column);
+}
+
+struct Value {
+    Money amount;
+    int terms = 0;
+    std::string missing;  // why the value cannot be known
+    std::vector<std::pair<const Row*, std::string>> cells;
+};
+
+struct Scope {
+    const Disclosure& d;
+    const Table* each_table = nullptr;
+    const Row* each_row = nullptr;
+};
+
+struct Evaluator {
+    const Disclosure& d;
+    const Catalogs* catalogs;
+
+    const Table* table(const std::string& id) const { return d.table(id); }
+
+    std::vector<const Row*> select(const Table& t, const Selector& s, const Scope& sc, std::string& missing) const {
+        std::vector<const Row*> out;
+        auto current = [&]() -> std::string {
+            if (!sc.each_row) return {};
+            return s.kind == Selector::Kind::CurrentCode ? row_code(*sc.each_row) : sc.each_row->subject.empty() ? row_code(*sc.each_row) : sc.each_row->subject;
+        };
+        switch (s.kind) {
+            case Selector::Kind::Line:
+            case Selector::Kind::LineRange:
+                for (int l = s.from; l <= s.to; ++l) {
+                    const Row* r = t.row_by_line(l);
+                    if (!r) {
+                        missing = fmt::format("公开{}表缺少第 {} 行", t.id, l);
+                        return {};
+                    }
+                    out.push_back(r);
+                }
+                return out;
+            case Selector::Kind::Code:
+            case Selector::Kind::CurrentSubject:
+            case Selector::Kind::CurrentCode: {
+                std::string code = s.kind == Selector::Kind::Code ? s.text : current();
+                if (code.empty()) {
+                    missing = "当前行没有科目";
+                    return {};
+                }
+                for (const auto& r : t.rows)
+                    if (row_code(r) == code) {
+                        out.push_back(&r);
+                        break;
+                    }
+                return out;  // a subject without a row has no amount
+            }
+            case Selector::Kind::Label: {
+                std::string key = label_key(s.text);
+                for (const auto& r : t.rows)
+                    if (label_key(r.label) == key) {
+                        out.push_back(&r);
+                        return out;
+                    }
+                missing = fmt::format("公开{}表中没有“{}”行", t.id, s.text);
+                return {};
+            }
+            case Selector::Kind::All:
+                for (const auto& r : t.rows) out.push_back(&r);
+                return out;
+            case Selector::Kind::Filter:
+                for (const auto& r : t.rows)
+                    if (matches(t, r, s.filters)) out.push_back(&r);
+                return out;
+        }
+        return out;
+    }
+
+    static bool matches(const Table& t, const Row& r, const std::vector<std::pair<std::string, std::string>>& filters) {
+        for (const auto& [k, v] : filters) {
+            if (k == "side" && r.side != v) return false;
+            if (k == "level" && level_of_row(t, r) != v) return false;
+            if (k == "role" && role_name(r.role) != v) return false;
+            if (k == "prefix" && row_code(r).rfind(v, 0) != 0) return false;
+        }
+        return true;
+    }
+
+    Value cell_value(const Table& t, const Row& r, const std::string& column) const {
+        Value v;
+        if (!t.column(column)) {
+            v.missing = fmt::format("公开{}表没有“{}”列", t.id, column);
+            return v;
+        }
+        auto it = r.values.find(column);
+        if (it == r.values.end()) {
+            v.missing = fmt::format("{} 没有“{}”列的数", describe_cell(t, r, column), column);
+            return v;
+        }
+        if (it->second) v.amount = *it->second;
+        v.terms = 1;
+        v.cells.emplace_back(&r, column);
+        return v;
+    }
+
+    Value eval(const Expr& e, const Scope& sc) const {
+        Value total;
+        for (const auto& term : e.terms) {
+            Value v;
+            switch (term.kind) {
+                case Term::Kind::Number: v.amount = term.number; break;
+                case Term::Kind::RowColumn:
+                    if (!sc.each_row) {
+                        v.missing = fmt::format("“{}”只能用于逐行核对（each）的规则", term.column);
+                        break;
+                    }
+                    v = cell_value(*sc.each_table, *sc.each_row, term.column);
+                    break;
+                case Term::Kind::Cell:
+                case Term::Kind::Sum: {
+                    const Table* t = table(term.ref.table);
+                    if (!t) {
+                        v.missing = fmt::format("缺少公开{}表", term.ref.table);
+                        break;
+                    }
+                    std::string missing;
+                    auto rows = select(*t, term.ref.selector, sc, missing);
+                    if (!missing.empty()) {
+                        v.missing = missing;
+                        break;
+                    }
+                    if (rows.empty() && !t->column(term.ref.column))
+                        v.missing = fmt::format("公开{}表没有“{}”列", t->id, term.ref.column);
+                    for (const Row* r : rows) {
+                        Value c = cell_value(*t, *r, term.ref.column);
+                        if (!c.missing.empty()) {
+                            v.missing = c.missing;
+                            break;
+                        }
+                        v.amount += c.amount;
+                        v.terms += c.terms;
+                        v.cells.insert(v.cells.end(), c.cells.begin(), c.cells.end());
+                    }
+                    if (rows.empty() && v.missing.empty()) v.terms = 1;  // an absent row prints as blank
+                    break;
+                }
+            }
+            if (!v.missing.empty()) return v;
+            total.amount += term.sign > 0 ? v.amount : -v.amount;
+            total.terms += v.terms;
+            total.cells.insert(total.cells.end(), v.cells.begin(), v.cells.end());
+        }
+        return total;
+    }
+
+    // True when the relation holds within tolerance.
+    bool holds(const std::string& op, const Value& l, const Value& r) const {
+        std::int64_t diff = (l.amount - r.amount).fen();
+        int terms = l.terms + r.terms;
+        bool eq = within_tolerance(diff, terms, d.precision_fen);
+        if (op == "==") return eq;
+        if (op == "!=") return !eq;
+        if (op == "<=") return diff <= 0 || eq;
+        if (op == ">=") return diff >= 0 || eq;
+        if (op == "<") return diff < 0 && !eq;
+        if (op == ">") return diff > 0 && !eq;
+        return false;
+    }
+};
+
+// The human text of an expression: "基本支出 + 项目支出", "公开05表 合 计 基本支出",
+// "公开01表 第1至8行 金 额 之和".
+std::string describe_expr(const Disclosure& d, const Expr& e, const Table* each_table) {
+    std::string s;
+    for (size_t i = 0; i < e.terms.size(); ++i) {
+        const Term& t = e.terms[i];
+        std::string part;
+        switch (t.kind) {
+            case Term::Kind::Number: part = format_wan(t.number); break;
+            case Term::Kind::RowColumn: {
+                const Column* c = each_table ? each_table->column(t.column) : nullptr;
+                part = c ? c->label : t.column;
+                break;
+            }
+            case Term::Kind::Cell:
+            case Term::Kind::Sum: {
+                const Table* tb = d.table(t.ref.table);
+                const Column* c = tb ? tb->column(t.ref.column) : nullptr;
+                std::string col = c ? c->label : t.ref.column;
+                const Selector& sel = t.ref.selector;
+                std::string row;
+                switch (sel.kind) {
+                    case Selector::Kind::Line: row = fmt::format("第{}行", sel.from); break;
+                    case Selector::Kind::LineRange: row = fmt::format("第{}至{}行", sel.from, sel.to); break;
+                    case Selector::Kind::CurrentSubject:
+                    case Selector::Kind::CurrentCode: row = "同一科目"; break;
+                    case Selector::Kind::All: row = "各行"; break;
+                    case Selector::Kind::Filter: row = "符合条件（" + sel.str() + "）的各行"; break;
+                    default: row = sel.text;
+                }
+                part = fmt::format("公开{}表 {} {}{}", t.ref.table, row, col, t.kind == Term::Kind::Sum ? " 之和" : "");
+                break;
+            }
+        }
+        if (i > 0 || t.sign < 0) s += t.sign < 0 ? (i ? " - " : "-") : " + ";
+        s += part;
+    }
+    return s;
+}
+
+FindingLocation locate(const Disclosure& d, const Row* row, const std::string& column) {
+    FindingLocation loc;
+    for (const auto& t : d.tables) {
+        if (row >= t.rows.data() && row < t.rows.data() + t.rows.size()) {
+            loc.table = t.id;
+            loc.line = row->line;
+            loc.code = row->code.value_or("");
+            loc.label = row->label;
+            loc.column = column;
+            if (const Column* c = t.column(column)) loc.column_label = c->label;
+            break;
+        }
+    }
+    return loc;
+}
+
+class Runner {
+public:
+    Runner(const Disclosure& d, const Catalogs* c, CheckResult& out) : d_(d), ev_{d, c}, out_(out) {}
+
+    void run(const Rule& rule) {
+        for (const auto& inst : rule.instances) {
+            if (!rule.each.empty()) {
+                const Table* t = d_.table(rule.each);
+                if (!t) {
+                    cannot(rule, inst, fmt::format("缺少公开{}表", rule.each), rule.each);
+                    continue;
+                }
+                Selector where = rule.where.empty() ? Selector{} : parse_selector(rule.where);
+                std::string missing;
+                for (const Row* r : ev_.select(*t, where, {d_}, missing)) {
+                    if (r->role == RowRole::Blank) continue;
+                    Scope sc{d_, t, r};
+                    evaluate(rule, inst, sc);
+                }
+            } else {
+                evaluate(rule, inst, Scope{d_});
+            }
+        }
+    }
+
+private:
+    void add(const Rule& rule, FindingLocation loc, std::string message, std::optional<Money> expected = {},
+             std::optional<Money> actual = {}) {
+        Finding f;
+        f.rule = rule.id;
+        f.severity = rule.severity;
+        f.category = rule.category;
+        f.message = std::move(message);
+        f.location = std::move(loc);
+        f.expected = expected;
+        f.actual = actual;
+        if (expected && actual) f.difference = *actual - *expected;
+        f.related = rule.related;
+        out_.findings.push_back(std::move(f));
+    }
+
+    // A rule that cannot be evaluated is a finding of its own, never silently skipped.
+    void cannot(const Rule& rule, const Rule::Instance& inst, const std::string& why, const std::string& table) {
+        Finding f;
+        f.rule = rule.id;
+        f.severity = FindingSeverity::Info;
+        f.category = "completeness";
+        f.message = fmt::format("无法核对“{}”：{}", rule.description, why);
+        f.location.table = table.empty() ? inst.table : table;
+        f.location.column = inst.column;
+        f.related = rule.related;
+        out_.findings.push_back(std::move(f));
+    }
+
+    // Evaluates a condition: nullopt when it cannot be known (reported unless quiet).
+    std::optional<bool> condition(const Rule& rule, const Rule::Instance& inst, const Condition& c, const Scope& sc,
+                                  bool report, Value* lhs_out = nullptr, Value* rhs_out = nullptr) {
+        if (c.is_predicate) {
+            const Table* t = d_.table(c.table);
+            if (c.predicate == "present") return (t != nullptr) != c.negated;
+            if (!t) {
+                if (report) cannot(rule, inst, fmt::format("缺少公开{}表", c.table), c.table);
+                return std::nullopt;
+            }
+            bool v = false;
+            if (c.predicate == "empty") v = table_empty(*t);
+            else if (c.predicate == "no_data_note") v = label_key(t->note).find("无数据") != std::string::npos;
+            return v != c.negated;
+        }
+        Value l = ev_.eval(c.lhs, sc), r = ev_.eval(c.rhs, sc);
+        if (!l.missing.empty() || !r.missing.empty()) {
+            if (report) cannot(rule, inst, !l.missing.empty() ? l.missing : r.missing, sc.each_table ? sc.each_table->id : "");
+            return std::nullopt;
+        }
+        if (lhs_out) *lhs_out = l;
+        if (rhs_out) *rhs_out = r;
+        return ev_.holds(c.op, l, r);
+    }
+
+    void evaluate(const Rule& rule, const Rule::Instance& inst, const Scope& sc) {
+        const Formula& f = inst.formula;
+        if (f.guard) {
+            auto g = condition(rule, inst, *f.guard, sc, false);
+            if (!g || !*g) return;
+        }
+        const Condition& c = f.body;
+        if (c.is_predicate && is_row_predicate(c.predicate)) {
+            row_predicate(rule, inst, c);
+            return;
+        }
+        Value l, r;
+        auto ok = condition(rule, inst, c, sc, true, &l, &r);
+        if (!ok) return;
+        ++out_.evaluations[rule.id];
+        if (*ok) return;
+        if (c.is_predicate) {
+            FindingLocation loc;
+            loc.table = c.table;
+            const Table* t = d_.table(c.table);
+            std::string what = c.predicate == "present"   ? fmt::format("缺少公开{}表", c.table)
+                               : c.predicate == "empty"   ? fmt::format("公开{}表{}", c.table, c.negated ? "无数据" : "有数据")
+                                                          : fmt::format("公开{}表的表注{}“本表无数据”的说明", c.table,
+                                                                      c.negated ? "不应有" : "缺少");
+            if (t) loc.label = t->title;
+            add(rule, loc, fmt::format("{}：{}", rule.description, what));
+            return;
+        }
+        // Locate at the row being checked, else at the first cell of the left side.
+        FindingLocation loc;
+        std::string lhs_column = inst.column;
+        for (const auto& term : c.lhs.terms)
+            if (term.kind == Term::Kind::RowColumn) lhs_column = term.column;
+        if (sc.each_row)
+            loc = locate(d_, sc.each_row, lhs_column);
+        else if (!l.cells.empty())
+            loc = locate(d_, l.cells.front().first, l.cells.front().second);
+        std::string lhs_text = describe_expr(d_, c.lhs, sc.each_table);
+        std::string rhs_text = describe_expr(d_, c.rhs, sc.each_table);
+        if (sc.each_row && c.lhs.terms.size() == 1 && c.lhs.terms.front().kind == Term::Kind::RowColumn)
+            lhs_text = describe_cell(*sc.each_table, *sc.each_row, lhs_column);
+        else if (c.lhs.terms.size() == 1 && c.lhs.terms.front().kind == Term::Kind::Cell && l.cells.size() == 1)
+            lhs_text = describe_cell(*d_.table(c.lhs.terms.front().ref.table), *l.cells.front().first, l.cells.front().second);
+        std::string relation = c.op == "==" ? "应等于" : c.op == "<=" ? "应不大于" : c.op == ">=" ? "应不小于"
+                             : c.op == "<"  ? "应小于"  : c.op == ">"  ? "应大于"   : "应不等于";
+        add(rule, loc,
+            fmt::format("{}：{} 为 {}，{} {}（{}），相差 {}", rule.description, lhs_text, format_wan(l.amount), relation,
+                        rhs_text, format_wan(r.amount), format_wan(l.amount - r.amount)),
+            r.amount, l.amount);
+    }
+
+    // Rules that check every row of a table on their own: roll-ups and the catalog.
+    void row_predicate(const Rule& rule, const Rule::Instance& inst, const Condition& c) {
+        const Table* t = d_.table(c.table);
+        if (!t) {
+            cannot(rule, inst, fmt::format("缺少公开{}表", c.table), c.table);
+            return;
+        }
+        bool economic = t->kind == TableKind::EconomicDetail;
+        if (c.predicate == "rollup") return rollup(rule, *t, economic);
+        const Catalog* cat = nullptr;
+        if (ev_.catalogs) cat = economic ? &ev_.catalogs->economic : &ev_.catalogs->functional;
+        CatalogKind kind = economic ? CatalogKind::Economic : CatalogKind::Functional;
+        std::set<std::string> codes;
+        for (const auto& r : t->rows)
+            if (r.code) codes.insert(*r.code);
+        std::string previous;
+        for (const auto& r : t->rows) {
+            if (!r.code) continue;
+            const std::string& code = *r.code;
+            ++out_.evaluations[rule.id];
+            FindingLocation loc = locate(d_, &r, "");
+            if (c.predicate == "catalog_known" || c.predicate == "catalog_names") {
+                if (!cat) {
+                    cannot(rule, inst, "未加载科目目录", t->id);
+                    return;
+                }
+                const CatalogEntry* e = cat->find(code);
+                if (c.predicate == "catalog_known" && !e)
+                    add(rule, loc, fmt::format("{}：科目 {}“{}”不在科目目录中", rule.description, code, r.label));
+                if (c.predicate == "catalog_names" && e && !Catalog::name_matches(*e, r.label))
+                    add(rule, loc, fmt::format("{}：科目 {} 印作“{}”，科目目录（{}）中为“{}”", rule.description, code, r.label,
+                                               e->origin, e->name));
+            } else if (c.predicate == "tree_levels") {
+                if (!level_of(kind, code))
+                    add(rule, loc, fmt::format("{}：科目编码“{}”的位数不对（{}）", rule.description, code,
+                                               economic ? "经济分类为 3 位类、5 位款" : "功能分类为 3 位类、5 位款、7 位项"));
+                else if (!economic && !previous.empty() && code < previous)
+                    add(rule, loc, fmt::format("{}：科目 {} 排在 {} 之后，未按编码顺序列示", rule.description, code, previous));
+                previous = code;
+            } else if (c.predicate == "tree_parents") {
+                for (std::string p = parent_code(code); !p.empty(); p = parent_code(p))
+                    if (!codes.count(p) && level_of(kind, code))
+                        add(rule, loc, fmt::format("{}：科目 {}“{}”的上级科目 {} 未在表中列出", rule.description, code,
+                                                   r.label, p));
+            }
+        }
+    }
+
+    // 合计 = Σ类, 类 = Σ款, 款 = Σ项 (and 06's group totals = Σ their 类), every column.
+    void rollup(const Rule& rule, const Table& t, bool economic) {
+        for (const auto& r : t.rows) {
+            std::vector<const Row*> children;
+            if (r.code) {
+                for (const auto& c : t.rows)
+                    if (c.code && parent_code(*c.code) == *r.code) children.push_back(&c);
+                if (children.empty()) continue;  // a leaf, or a missing level (tree_parents reports it)
+            } else if (r.role == RowRole::Total) {
+                for (const auto& c : t.rows)
+                    if (c.code && c.code->size() == 3 && (r.side.empty() || c.side == r.side)) children.push_back(&c);
+                if (children.empty() && economic) continue;
+            } else {
+                continue;
+            }
+            for (const auto& col : t.columns) {
+                auto own = r.values.find(col.key);
+                if (own == r.values.end()) continue;
+                Money sum;
+                for (const Row* c : children)
+                    if (auto it = c->values.find(col.key); it != c->values.end() && it->second) sum += *it->second;
+                Money v = own->second.value_or(Money{});
+                ++out_.evaluations[rule.id];
+                if (within_tolerance((v - sum).fen(), static_cast<int>(children.size()) + 1, d_.precision_fen)) continue;
+                std::string parts = r.code ? (economic || r.code->size() == 3 ? "其下各款之和" : "其下各项之和")
+                                           : (r.side.empty() ? "各类之和" : "各类之和");
+                if (r.code && r.code->size() == 3 && !economic) parts = "其下各款之和";
+                add(rule, locate(d_, &r, col.key),
+                    fmt::format("{}：{} 为 {}，应等于{} {}，相差 {}", rule.description, describe_cell(t, r, col.key),
+                                format_wan(v), parts, format_wan(sum), format_wan(v - sum)),
+                    sum, v);
+            }
+        }
+    }
+
+    const Disclosure& d_;
+    Evaluator ev_;
+    CheckResult& out_;
+};
+
+}  // namespace
+
+bool RuleSet::applies_to(const std::string& template_id) const {
+    for (const auto& t : templates)
+        if (t == "*" || t == template_id) return true;
+    return false;
+}
+
+CheckResult run_checks(const Disclosure& d, const std::vector<RuleSet>& sets, const Catalogs* catalogs) {
+    CheckResult out;
+    Runner runner(d, catalogs, out);
+    for (const auto& set : sets) {
+        if (!set.applies_to(d.template_id)) continue;
+        for (const auto& rule : set.rules) {
+            out.evaluations.try_emplace(rule.id, 0);
+            runner.run(rule);
+        }
+    }
+    // Grouped by table in printed order, then by rule.
+    std::map<std::string, size_t> order;
+    for (size_t i = 0; i < d.tables.size(); ++i) order[d.tables[i].id] = i;
+    std::stable_sort(out.findings.begin(), out.findings.end(), [&](const Finding& a, const Finding& b) {
+        auto oa = order.count(a.location.table) ? order[a.location.table] : 99;
+        auto ob = order.count(b.location.table) ? order[b.location.table] : 99;
+        return oa < ob;
+    });
+    return out;
+}
+
+}  // namespace juesuan

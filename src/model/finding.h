@@ -1,0 +1,38 @@
+// A finding of a check: which rule, how serious, where, and the numbers.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/money.h"
+
+namespace juesuan {
+
+enum class FindingSeverity { Error, Warning, Info };
+std::string_view severity_key(FindingSeverity s);    // error / warning / info
+std::string_view severity_label(FindingSeverity s);  // 错误 / 警告 / 提示
+
+struct FindingLocation {
+    std::string table;          // "03"
+    std::optional<int> line;    // 行次
+    std::string code;           // subject code
+    std::string label;          // the row's printed label
+    std::string column;         // column key
+    std::string column_label;   // printed column header
+    std::string section;        // narrative section (later issues)
+    std::string quote;          // quoted text (later issues)
+    std::optional<int> page;    // page of an imported document
+};
+
+struct Finding {
+    std::string rule;
+    FindingSeverity severity = FindingSeverity::Error;
+    std::string category;  // arithmetic, cross-table, catalog, completeness, narrative, performance
+    std::string message;   // Chinese
+    FindingLocation location;
+    std::optional<Money> expected, actual, difference;
+    std::vector<std::string> related;  // related rule ids
+};
+
+}  // namespace juesuan

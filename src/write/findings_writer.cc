@@ -1,0 +1,118 @@
+#include "write/findings_writer.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace juesuan {
+
+namespace {
+
+std::string place(const FindingLocation& l) {
+    std::string s;
+    if (l.line) s += fmt::format("第 {} 行", *l.line);
+    if (!l.code.empty()) s += (s.empty() ? "" : " ") + l.code;
+    if (!l.label.empty() && l.label != l.code) s += (s.empty() ? "" : " ") + l.label;
+    if (!l.column_label.empty()) s += (s.empty() ? "" : " · ") + l.column_label;
+    return s;
+}
+
+std::string amount(const std::optional<Money>& m) { return m ? format_wan(*m) : ""; }
+
+}  // namespace
+
+std::string write_findings_text(const Disclosure& d, const CheckResult& r) {
+    std::string out;
+    std::string current = "\x01";
+    for (const auto& f : r.findings) {
+        if (f.location.table != current) {
+            current = f.location.table;
+            const Table* t = d.table(current);
+            out += current.empty() ? "\n全文\n" : fmt::format("\n公开{}表{}\n", current, t ? " " + t->title : "");
+        }
+        out += fmt::format("  [{}] {}  {}\n", severity_label(f.severity), f.rule, place(f.location));
+        out += "      " + f.message + "\n";
+        if (f.expected || f.actual)
+            out += fmt::format("      应为 {}，实为 {}，相差 {}（万元）\n", amount(f.expected), amount(f.actual), amount(f.difference));
+    }
+    out += fmt::format("\n审核结果：错误 {} 处，警告 {} 处，提示 {} 处。\n", r.count(FindingSeverity::Error),
+                       r.count(FindingSeverity::Warning), r.count(FindingSeverity::Info));
+    return out;
+}
+
+std::string write_findings_json(const CheckResult& r, const std::string& rules_version) {
+    using json = nlohmann::ordered_json;
+    json findings = json::array();
+    for (const auto& f : r.findings) {
+        json j;
+        j["rule"] = f.rule;
+        j["severity"] = severity_key(f.severity);
+        j["category"] = f.category;
+        j["message"] = f.message;
+        json loc = json::object();
+        const auto& l = f.location;
+        if (!l.table.empty()) loc["table"] = l.table;
+        if (l.line) loc["line"] = *l.line;
+        if (!l.code.empty()) loc["code"] = l.code;
+        if (!l.label.empty()) loc["label"] = l.label;
+        if (!l.column.empty()) loc["column"] = l.column;
+        if (!l.column_label.empty()) loc["column_label"] = l.column_label;
+        if (!l.section.empty()) loc["section"] = l.section;
+        if (!l.quote.empty()) loc["quote"] = l.quote;
+        if (l.page) loc["page"] = *l.page;
+        j["location"] = std::move(loc);
+        if (f.expected) j["expected"] = format_wan(*f.expected);
+        if (f.actual) j["actual"] = format_wan(*f.actual);
+        if (f.difference) j["difference"] = format_wan(*f.difference);
+        if (!f.related.empty()) j["related"] = f.related;
+        findings.push_back(std::move(j));
+    }
+    json out;
+    out["findings"] = std::move(findings);
+    out["summary"] = {{"error", r.count(FindingSeverity::Error)},
+                      {"warning", r.count(FindingSeverity::Warning)},
+                      {"info", r.count(FindingSeverity::Info)}};
+    out["rules_version"] = rules_version;
+    return out.dump(2, ' ', false) + "\n";
+}
+
+std::string write_rules_catalogue(const std::vector<RuleSet>& sets) {
+    std::string out = "# 审核规则目录\n\n";
+    out += "由 `juesuan rules` 生成，请勿手工修改。公式语言与容差见 [rules.md](rules.md)。\n";
+    auto cell = [](std::string s) {
+        std::string o;
+        for (char c : s) {
+            if (c == '|') o += "\\|";
+            else if (c == '\n') o += ' ';
+            else o += c;
+        }
+        return o;
+    };
+    for (const auto& set : sets) {
+        std::string tpls;
+        for (const auto& t : set.templates) tpls += (tpls.empty() ? "" : "、") + t;
+        out += fmt::format("\n## {}（{} 条，适用模板：{}）\n\n", set.version, set.rules.size(), tpls);
+        out += "| 编号 | 级别 | 类别 | 说明 | 公式 | 相关规则 |\n| --- | --- | --- | --- | --- | --- |\n";
+        for (const auto& r : set.rules) {
+            std::string formula = "`" + r.formula_text + "`";
+            if (!r.each.empty())
+                formula = fmt::format("逐行（T{}{}）：", r.each, r.where.empty() ? "" : "，" + r.where) + formula;
+            if (!r.columns.empty()) {
+                std::string cols;
+                for (const auto& c : r.columns) cols += (cols.empty() ? "" : ", ") + c;
+                formula += fmt::format("；{{col}} = {}", cols);
+            }
+            if (!r.tables.empty()) {
+                std::string tabs;
+                for (const auto& t : r.tables) tabs += (tabs.empty() ? "" : ", ") + t;
+                formula += fmt::format("；{{table}} = {}", tabs);
+            }
+            std::string related;
+            for (const auto& x : r.related) related += (related.empty() ? "" : ", ") + x;
+            out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", r.id, severity_key(r.severity), r.category,
+                               cell(r.description), cell(formula), related);
+        }
+    }
+    return out;
+}
+
+}  // namespace juesuan

@@ -1,0 +1,20 @@
+// Findings and the rule catalogue as text for people and JSON for programs.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "check/engine.h"
+#include "check/rule.h"
+#include "model/disclosure.h"
+
+namespace juesuan {
+
+// Chinese, grouped by table, each finding with rule id, place, expected, actual, difference.
+std::string write_findings_text(const Disclosure& d, const CheckResult& r);
+// {"findings": [...], "summary": {...}, "rules_version": "..."} (docs/rules.md).
+std::string write_findings_json(const CheckResult& r, const std::string& rules_version);
+// The catalogue of every rule, as Markdown (docs/rules-catalogue.md).
+std::string write_rules_catalogue(const std::vector<RuleSet>& sets);
+
+}  // namespace juesuan
