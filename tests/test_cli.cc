@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "support.h"
 
@@ -266,4 +267,93 @@ TEST(Cli, InitWritesAGuide) {
     EXPECT_NE(guide.find("income.csv（收入（按支出功能分类项级科目），必需）"), std::string::npos) << guide.substr(0, 400);
     EXPECT_NE(guide.find("一般公共预算财政拨款收入"), std::string::npos);
     EXPECT_NE(guide.find("indicators.csv"), std::string::npos);
+}
+
+TEST(Cli, CheckTheExampleIsClean) {
+    CliResult r = run_cli({"check", example_dir().string()});
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("审核结果：错误 0 处，警告 0 处，提示 0 处。"), std::string::npos) << r.out;
+}
+
+// The acceptance case: 公开03表 基本支出 合计 790.30 → 790.40 in disclosure.json.
+TEST(Cli, CheckFindsAChangedTotalAndNamesItsPartners) {
+    TempDir tmp;
+    ASSERT_EQ(run_cli({"build", example_dir().string(), "-o", (tmp / "out").string()}).exit_code, 0);
+    auto j = nlohmann::json::parse(slurp(tmp / "out/disclosure.json"));
+    for (auto& t : j["tables"])
+        if (t["id"] == "03")
+            for (auto& row : t["rows"])
+                if (row["role"] == "total") row["values"]["basic"] = 790'400'000;
+    spit(tmp / "changed.json", j.dump());
+    CliResult r = run_cli({"check", (tmp / "changed.json").string(), "--format", "json"});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    auto out = nlohmann::json::parse(r.out);
+    EXPECT_GE(out["summary"]["error"].get<int>(), 1);
+    EXPECT_FALSE(out["rules_version"].get<std::string>().empty());
+    std::set<std::string> rules, tables;
+    bool partner = false;
+    for (const auto& f : out["findings"]) {
+        rules.insert(f["rule"].get<std::string>());
+        tables.insert(f["location"]["table"].get<std::string>());
+        partner |= f["message"].get<std::string>().find("公开05表") != std::string::npos;
+        if (f["rule"] == "T03-001") {
+            EXPECT_EQ(f["location"]["column"], "basic");
+            EXPECT_EQ(f["expected"], "790.30");
+            EXPECT_EQ(f["actual"], "790.40");
+            EXPECT_EQ(f["difference"], "0.10");
+        }
+    }
+    EXPECT_TRUE(tables.count("03"));
+    EXPECT_TRUE(rules.count("T03-001") && rules.count("T03-002") && rules.count("X0305-002")) << r.out;
+    EXPECT_TRUE(partner) << r.out;
+    r = run_cli({"check", (tmp / "changed.json").string()});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.out.find("公开03表 支出决算表"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("应为 790.30，实为 790.40，相差 0.10"), std::string::npos) << r.out;
+}
+
+TEST(Cli, CheckUnreadableInputIsExitTwo) {
+    TempDir tmp;
+    spit(tmp / "x.json", "{not json");
+    CliResult r = run_cli({"check", (tmp / "x.json").string()});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("JSON 格式错误"), std::string::npos) << r.err;
+    r = run_cli({"check", (tmp / "missing.json").string()});
+    EXPECT_EQ(r.exit_code, 2);
+}
+
+TEST(Cli, BureauRulesAreAddedWithoutRecompiling) {
+    TempDir tmp;
+    spit(tmp / "bureau.toml",
+         "version = \"bureau/1\"\ntemplates = [\"*\"]\n[[rules]]\nid = \"Z-001\"\nseverity = \"warning\"\n"
+         "category = \"cross-table\"\ndescription = \"本局要求：行政运行支出不超过 600 万元\"\n"
+         "formula = \"T03[2010301].total <= 600\"\n");
+    CliResult r = run_cli({"check", example_dir().string(), "--rules", (tmp / "bureau.toml").string()});
+    EXPECT_EQ(r.exit_code, 0) << r.err;  // a warning does not fail the check
+    EXPECT_NE(r.out.find("Z-001"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("本局要求"), std::string::npos);
+    EXPECT_NE(r.out.find("bureau/1"), std::string::npos);
+    r = run_cli({"rules", "--rules", (tmp / "bureau.toml").string()});
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_NE(r.out.find("| Z-001 | warning | cross-table |"), std::string::npos) << r.out;
+    // Reusing a shipped id is refused.
+    spit(tmp / "dup.toml", "[[rules]]\nid = \"T01-001\"\nseverity = \"error\"\ncategory = \"arithmetic\"\n"
+                           "description = \"d\"\nformula = \"1 == 1\"\n");
+    r = run_cli({"check", example_dir().string(), "--rules", (tmp / "dup.toml").string()});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("T01-001"), std::string::npos) << r.err;
+}
+
+TEST(Cli, BuildReportsBooksThatDisagree) {
+    TempDir tmp;
+    copy_example(tmp / "b");
+    edit(tmp / "b/expenditure.csv", "602.09", "602.10");  // expenditure no longer matches income
+    CliResult r = run_cli({"build", (tmp / "b").string(), "-o", (tmp / "out").string()});
+    EXPECT_EQ(r.exit_code, 0);
+    EXPECT_TRUE(fs::exists(tmp / "out/disclosure.md"));
+    EXPECT_NE(r.err.find("T01-005"), std::string::npos) << r.err;
+    EXPECT_NE(r.out.find("审核发现"), std::string::npos) << r.out;
+    r = run_cli({"build", (tmp / "b").string(), "-o", (tmp / "strict").string(), "--strict"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_FALSE(fs::exists(tmp / "strict"));
 }

@@ -172,21 +172,21 @@ struct Evaluator {
         return v;
     }
 
-    Value eval(const Expr& e, const Scope& sc) const {
+    Value eval(const RuleExpr& e, const Scope& sc) const {
         Value total;
         for (const auto& term : e.terms) {
             Value v;
             switch (term.kind) {
-                case Term::Kind::Number: v.amount = term.number; break;
-                case Term::Kind::RowColumn:
+                case RuleTerm::Kind::Number: v.amount = term.number; break;
+                case RuleTerm::Kind::RowColumn:
                     if (!sc.each_row) {
                         v.missing = fmt::format("“{}”只能用于逐行核对（each）的规则", term.column);
                         break;
                     }
                     v = cell_value(*sc.each_table, *sc.each_row, term.column);
                     break;
-                case Term::Kind::Cell:
-                case Term::Kind::Sum: {
+                case RuleTerm::Kind::Cell:
+                case RuleTerm::Kind::Sum: {
                     const Table* t = table(term.ref.table);
                     if (!t) {
                         v.missing = fmt::format("缺少公开{}表", term.ref.table);
@@ -239,20 +239,20 @@ struct Evaluator {
 
 // The human text of an expression: "基本支出 + 项目支出", "公开05表 合 计 基本支出",
 // "公开01表 第1至8行 金 额 之和".
-std::string describe_expr(const Disclosure& d, const Expr& e, const Table* each_table) {
+std::string describe_expr(const Disclosure& d, const RuleExpr& e, const Table* each_table) {
     std::string s;
     for (size_t i = 0; i < e.terms.size(); ++i) {
-        const Term& t = e.terms[i];
+        const RuleTerm& t = e.terms[i];
         std::string part;
         switch (t.kind) {
-            case Term::Kind::Number: part = format_wan(t.number); break;
-            case Term::Kind::RowColumn: {
+            case RuleTerm::Kind::Number: part = format_wan(t.number); break;
+            case RuleTerm::Kind::RowColumn: {
                 const Column* c = each_table ? each_table->column(t.column) : nullptr;
                 part = c ? c->label : t.column;
                 break;
             }
-            case Term::Kind::Cell:
-            case Term::Kind::Sum: {
+            case RuleTerm::Kind::Cell:
+            case RuleTerm::Kind::Sum: {
                 const Table* tb = d.table(t.ref.table);
                 const Column* c = tb ? tb->column(t.ref.column) : nullptr;
                 std::string col = c ? c->label : t.ref.column;
@@ -267,7 +267,7 @@ std::string describe_expr(const Disclosure& d, const Expr& e, const Table* each_
                     case Selector::Kind::Filter: row = "符合条件（" + sel.str() + "）的各行"; break;
                     default: row = sel.text;
                 }
-                part = fmt::format("公开{}表 {} {}{}", t.ref.table, row, col, t.kind == Term::Kind::Sum ? " 之和" : "");
+                part = fmt::format("公开{}表 {} {}{}", t.ref.table, row, col, t.kind == RuleTerm::Kind::Sum ? " 之和" : "");
                 break;
             }
         }
@@ -386,7 +386,8 @@ private:
         Value l, r;
         auto ok = condition(rule, inst, c, sc, true, &l, &r);
         if (!ok) return;
-        ++out_.evaluations[rule.id];
+        // Counted when something was at stake: 0 == 0 over blank cells proves nothing.
+        if (c.is_predicate || !l.amount.is_zero() || !r.amount.is_zero()) ++out_.evaluations[rule.id];
         if (*ok) return;
         if (c.is_predicate) {
             FindingLocation loc;
@@ -404,16 +405,16 @@ private:
         FindingLocation loc;
         std::string lhs_column = inst.column;
         for (const auto& term : c.lhs.terms)
-            if (term.kind == Term::Kind::RowColumn) lhs_column = term.column;
+            if (term.kind == RuleTerm::Kind::RowColumn) lhs_column = term.column;
         if (sc.each_row)
             loc = locate(d_, sc.each_row, lhs_column);
         else if (!l.cells.empty())
             loc = locate(d_, l.cells.front().first, l.cells.front().second);
         std::string lhs_text = describe_expr(d_, c.lhs, sc.each_table);
         std::string rhs_text = describe_expr(d_, c.rhs, sc.each_table);
-        if (sc.each_row && c.lhs.terms.size() == 1 && c.lhs.terms.front().kind == Term::Kind::RowColumn)
+        if (sc.each_row && c.lhs.terms.size() == 1 && c.lhs.terms.front().kind == RuleTerm::Kind::RowColumn)
             lhs_text = describe_cell(*sc.each_table, *sc.each_row, lhs_column);
-        else if (c.lhs.terms.size() == 1 && c.lhs.terms.front().kind == Term::Kind::Cell && l.cells.size() == 1)
+        else if (c.lhs.terms.size() == 1 && c.lhs.terms.front().kind == RuleTerm::Kind::Cell && l.cells.size() == 1)
             lhs_text = describe_cell(*d_.table(c.lhs.terms.front().ref.table), *l.cells.front().first, l.cells.front().second);
         std::string relation = c.op == "==" ? "应等于" : c.op == "<=" ? "应不大于" : c.op == ">=" ? "应不小于"
                              : c.op == "<"  ? "应小于"  : c.op == ">"  ? "应大于"   : "应不等于";
@@ -482,7 +483,6 @@ private:
             } else if (r.role == RowRole::Total) {
                 for (const auto& c : t.rows)
                     if (c.code && c.code->size() == 3 && (r.side.empty() || c.side == r.side)) children.push_back(&c);
-                if (children.empty() && economic) continue;
             } else {
                 continue;
             }
@@ -493,7 +493,7 @@ private:
                 for (const Row* c : children)
                     if (auto it = c->values.find(col.key); it != c->values.end() && it->second) sum += *it->second;
                 Money v = own->second.value_or(Money{});
-                ++out_.evaluations[rule.id];
+                if (!children.empty()) ++out_.evaluations[rule.id];  // a total over nothing is checked, not counted
                 if (within_tolerance((v - sum).fen(), static_cast<int>(children.size()) + 1, d_.precision_fen)) continue;
                 std::string parts = r.code ? (economic || r.code->size() == 3 ? "其下各款之和" : "其下各项之和")
                                            : (r.side.empty() ? "各类之和" : "各类之和");

@@ -187,14 +187,14 @@ private:
         return c;
     }
 
-    Expr expr() {
-        Expr e;
+    RuleExpr expr() {
+        RuleExpr e;
         skip();
         size_t start = pos_;
         int sign = 1;
         if (take("-")) sign = -1;
         for (;;) {
-            Term t = term();
+            RuleTerm t = term();
             t.sign = sign;
             e.terms.push_back(t);
             skip();
@@ -226,21 +226,21 @@ private:
         return r;
     }
 
-    Term term() {
+    RuleTerm term() {
         skip();
-        Term t;
+        RuleTerm t;
         if (at_end()) fail("公式不完整");
         if (peek_word("sum")) {
             pos_ += 3;
             if (!take("(")) fail("sum 后应为 (");
-            t.kind = Term::Kind::Sum;
+            t.kind = RuleTerm::Kind::Sum;
             t.ref = cell();
             if (!take(")")) fail("sum(...) 缺少 )");
             return t;
         }
         char c = s_[pos_];
         if (c == 'T' && pos_ + 2 < s_.size() && std::isdigit(static_cast<unsigned char>(s_[pos_ + 1]))) {
-            t.kind = Term::Kind::Cell;
+            t.kind = RuleTerm::Kind::Cell;
             t.ref = cell();
             if (t.ref.selector.kind == Selector::Kind::LineRange || t.ref.selector.kind == Selector::Kind::Filter ||
                 t.ref.selector.kind == Selector::Kind::All)
@@ -252,11 +252,11 @@ private:
             while (!at_end() && (std::isdigit(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '.')) ++pos_;
             auto p = parse_amount(s_.substr(start, pos_ - start), AmountUnit::Wan);
             if (!p.ok() || !p.value) fail("数字无法识别");
-            t.kind = Term::Kind::Number;
+            t.kind = RuleTerm::Kind::Number;
             t.number = *p.value;
             return t;
         }
-        t.kind = Term::Kind::RowColumn;
+        t.kind = RuleTerm::Kind::RowColumn;
         t.column = ident();
         return t;
     }

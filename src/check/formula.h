@@ -34,7 +34,7 @@ struct CellRef {
     std::string column;
 };
 
-struct Term {
+struct RuleTerm {
     enum class Kind { Cell, Sum, RowColumn, Number };
     Kind kind = Kind::Cell;
     int sign = 1;
@@ -43,8 +43,8 @@ struct Term {
     Money number;        // Number
 };
 
-struct Expr {
-    std::vector<Term> terms;
+struct RuleExpr {
+    std::vector<RuleTerm> terms;
     std::string text;
 };
 
@@ -53,7 +53,7 @@ struct Condition {
     bool negated = false;
     std::string predicate;  // name
     std::string table;      // its argument
-    Expr lhs, rhs;
+    RuleExpr lhs, rhs;
     std::string op;
 };
 

@@ -75,8 +75,11 @@ int main(int argc, char** argv) {
     build->add_option("--format", formats, "输出格式，逗号分隔：md,json");
     build->add_option("--template", tpl, "公开模板的编号或文件（默认取 department.toml 中的 template）");
     build->add_option("--catalog", catalogs, "追加加载本年度的科目目录 CSV（可多次给出）");
-    bool quiet = false;
-    build->add_flag("-q,--quiet", quiet, "不打印警告");
+    bool quiet = false, strict = false;
+    std::vector<std::string> build_rules;
+    build->add_flag("-q,--quiet", quiet, "不打印警告与审核结果");
+    build->add_flag("--strict", strict, "审核发现错误时不写出任何文件，退出码为 1");
+    build->add_option("--rules", build_rules, "追加的审核规则文件（可多次给出）");
 
     // check
     auto* check = app.add_subcommand("check", "按审核规则核对账簿目录或 disclosure.json");
@@ -129,12 +132,23 @@ int main(int argc, char** argv) {
             auto fmts = parse_formats(formats);
             Built b = build_from_books(input, opts);
             if (!quiet) print_diagnostics(b.warnings);
+            // The books' files are entered separately; the rules prove they agree.
+            std::vector<fs::path> extra_rules(build_rules.begin(), build_rules.end());
+            CheckResult checked = run_checks(b.disclosure, load_rules(extra_rules), &b.catalogs);
+            int errors = checked.count(FindingSeverity::Error);
+            if (!quiet && !checked.findings.empty()) std::cerr << write_findings_text(b.disclosure, checked);
+            if (strict && errors > 0) {
+                std::cerr << fmt::format("审核发现 {} 处错误（--strict），未生成任何输出。\n", errors);
+                return 1;
+            }
             auto files = render_outputs(b, fmts);
             write_files_atomically(out_dir, files, output_file_names());
             std::cout << fmt::format("已生成 {} {} 年度部门决算（模板 {}）：\n", b.disclosure.department,
                                      b.disclosure.year, b.tpl.id);
             for (const auto& [name, content] : files)
                 std::cout << fmt::format("  {}  {} 字节\n", (fs::path(out_dir) / name).string(), content.size());
+            if (errors > 0)
+                std::cout << fmt::format("注意：审核发现 {} 处错误，详见上文或运行 juesuan check {}\n", errors, input);
             return 0;
         }
         if (*check) {

@@ -25,20 +25,29 @@ public:
         return lo + static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(hi - lo + 1));
     }
     bool chance(int percent) { return range(1, 100) <= percent; }
+    bool drift = false;  // amounts end in …5000 分: rounding to 万元 drifts as far as it can
 
 private:
     std::uint64_t s_;
 };
 
-// An amount in 分 with cents, between lo and hi 元.
-Money yuan_amount(Rng& r, std::int64_t lo, std::int64_t hi) { return Money::from_fen(r.range(lo * 100, hi * 100)); }
+// An amount in 分 with cents, between lo and hi 元; with drift, ending in …5000 分.
+Money yuan_amount(Rng& r, std::int64_t lo, std::int64_t hi) {
+    std::int64_t fen = r.range(lo * 100, hi * 100);
+    if (r.drift) fen = fen / 10'000 * 10'000 + 5'000;
+    return Money::from_fen(fen);
+}
 
 // Splits total into n positive parts.
 std::vector<Money> split(Rng& r, Money total, size_t n) {
     std::vector<Money> parts(n);
     if (n == 0) return parts;
     std::vector<std::int64_t> cuts;
-    for (size_t i = 0; i + 1 < n; ++i) cuts.push_back(r.range(0, total.fen()));
+    for (size_t i = 0; i + 1 < n; ++i) {
+        std::int64_t c = r.range(0, total.fen());
+        if (r.drift) c = c / 10'000 * 10'000 + (i % 2 ? 0 : 5'000);  // parts alternate …5000 and …0000
+        cuts.push_back(std::min(c, total.fen()));
+    }
     std::sort(cuts.begin(), cuts.end());
     std::int64_t prev = 0;
     for (size_t i = 0; i < n; ++i) {
@@ -57,9 +66,11 @@ struct Leaf {
 
 }  // namespace
 
-SampleBooks generate_sample(int subjects, std::uint64_t seed, const Template& tpl, const Catalogs& cats) {
+SampleBooks generate_sample(int subjects, std::uint64_t seed, const Template& tpl, const Catalogs& cats,
+                            bool max_rounding_drift) {
     SampleBooks out;
     Rng r(seed);
+    r.drift = max_rounding_drift;
     Facts& f = out.facts;
     Department& d = f.department;
     d.name = fmt::format("示例区第{}号部门", seed);
@@ -160,7 +171,7 @@ SampleBooks generate_sample(int subjects, std::uint64_t seed, const Template& tp
     if (nf_subjects.empty()) nf_subjects.push_back(0);
     auto nf_parts = split(r, nf_income_total, nf_subjects.size());
 
-    const std::vector<std::string> sources = {"business", "other", "superior"};
+    const std::vector<std::string> sources = {"business", "other", "superior", "operating", "affiliated"};
     std::map<size_t, Money> nf_income;
     for (size_t k = 0; k < nf_subjects.size(); ++k) nf_income[nf_subjects[k]] = nf_parts[k];
     for (size_t i = 0; i < leaves.size(); ++i) {

@@ -19,6 +19,9 @@ struct SampleBooks {
 
 // The same (subjects, seed) always gives the same books. Every identity of the
 // nine tables holds: income + carry-overs balance expenditure fund by fund.
-SampleBooks generate_sample(int subjects, std::uint64_t seed, const Template& tpl, const Catalogs& catalogs);
+// With max_rounding_drift, every generated amount ends in half a 0.01 万元 (…5000 分), so that
+// rounding to 万元 drifts as far as it can: the worst case for the checks' tolerance.
+SampleBooks generate_sample(int subjects, std::uint64_t seed, const Template& tpl, const Catalogs& catalogs,
+                            bool max_rounding_drift = false);
 
 }  // namespace juesuan

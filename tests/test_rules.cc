@@ -1,0 +1,335 @@
+// The rule catalogue: every rule stays silent on clean disclosures (and is really evaluated
+// on them), and fires, at the right table, on its broken case in tests/rules/cases.toml.
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "app/check.h"
+#include "model/books_schema.h"
+#include "read/csv_file.h"
+#include "core/text.h"
+#include "read/rules_reader.h"
+#include "read/template_reader.h"
+#include "sample/sample.h"
+#include "support.h"
+#include "write/books_writer.h"
+#include "write/findings_writer.h"
+#include "write/output.h"
+
+using namespace juesuan;
+using namespace juesuan::test;
+
+namespace {
+
+struct Base {
+    Disclosure disclosure;
+    Catalogs catalogs;
+};
+
+Base from_books(const std::filesystem::path& dir) {
+    Built b = build_books(dir);
+    return {b.disclosure, b.catalogs};
+}
+
+Base sample_base(int subjects, std::uint64_t seed, bool drift = false) {
+    TempDir tmp;
+    SampleBooks s = generate_sample(subjects, seed, load_template("jinan-2023"), load_catalogs({}), drift);
+    auto files = write_books(s.facts);
+    files["catalog.csv"] = write_catalog_csv(s.extra_catalog);
+    write_files_atomically(tmp / "s", files);
+    return from_books(tmp / "s");
+}
+
+const std::map<std::string, Base>& bases() {
+    static const std::map<std::string, Base> b = [] {
+        std::map<std::string, Base> m;
+        m["seed"] = from_books(example_dir());
+        TempDir tmp;
+        copy_example(tmp / "b");
+        std::filesystem::remove(tmp / "b/balances.csv");
+        m["seed-no-carry"] = from_books(tmp / "b");
+        m["sample-gf"] = sample_base(120, 4);
+        m["sample-soc"] = sample_base(120, 6);
+        return m;
+    }();
+    return b;
+}
+
+const std::vector<RuleSet>& rules() {
+    static const std::vector<RuleSet> r = load_rules({});
+    return r;
+}
+
+Row* find_row(Table& t, const std::string& sel) {
+    if (sel == "row1") return t.rows.empty() ? nullptr : &t.rows.front();
+    for (auto& r : t.rows) {
+        if (sel[0] == 'L' && sel.size() > 1 && all_digits(sel.substr(1)) && r.line && *r.line == std::stoi(sel.substr(1)))
+            return &r;
+        if (all_digits(sel) && r.code && *r.code == sel) return &r;
+        if (!all_digits(sel) && label_key(r.label) == label_key(sel)) return &r;
+    }
+    return nullptr;
+}
+
+Table* find_table(Disclosure& d, const std::string& id) {
+    for (auto& t : d.tables)
+        if (t.id == id) return &t;
+    return nullptr;
+}
+
+std::vector<std::string> strings(const toml::node* n) {
+    std::vector<std::string> out;
+    if (const toml::array* a = n ? n->as_array() : nullptr)
+        for (const auto& e : *a) out.push_back(e.value_or(std::string()));
+    return out;
+}
+
+// Applies one case's changes to a copy of its base.
+Disclosure broken(const toml::table& c, Disclosure d) {
+    auto rows = [&](const char* key) {
+        std::vector<std::vector<std::string>> out;
+        if (const toml::array* a = c.get_as<toml::array>(key))
+            for (const auto& e : *a) out.push_back(strings(&e));
+        return out;
+    };
+    for (const auto& s : rows("set")) {
+        Table* t = find_table(d, s[0]);
+        Row* r = t ? find_row(*t, s[1]) : nullptr;
+        if (!r) throw std::runtime_error("no row " + s[0] + " " + s[1]);
+        auto& cell = r->values[s[2]];
+        if (s[3].empty()) {
+            cell = std::nullopt;
+        } else {
+            Money delta = *parse_amount(s[3].substr(1), AmountUnit::Wan).value;
+            Money base = cell.value_or(Money{});
+            cell = s[3][0] == '-' ? base - delta : base + delta;
+        }
+    }
+    for (const auto& s : rows("code")) {
+        Row* r = find_row(*find_table(d, s[0]), s[1]);
+        r->code = s[2];
+    }
+    for (const auto& s : rows("label")) find_row(*find_table(d, s[0]), s[1])->label = s[2];
+    for (const auto& s : rows("note")) find_table(d, s[0])->note = s[1];
+    for (const auto& s : rows("drop_row")) {
+        Table* t = find_table(d, s[0]);
+        Row* r = find_row(*t, s[1]);
+        t->rows.erase(t->rows.begin() + (r - t->rows.data()));
+    }
+    for (const auto& id : strings(c.get("drop_table")))
+        d.tables.erase(std::remove_if(d.tables.begin(), d.tables.end(), [&](const Table& t) { return t.id == id; }),
+                       d.tables.end());
+    return d;
+}
+
+}  // namespace
+
+TEST(Rules, CleanDisclosuresRaiseNothingAndEveryRuleIsExercised) {
+    std::map<std::string, int> evaluations;
+    for (const auto& [name, base] : bases()) {
+        CheckResult r = run_checks(base.disclosure, rules(), &base.catalogs);
+        EXPECT_TRUE(r.findings.empty()) << name << ":\n" << write_findings_text(base.disclosure, r);
+        for (const auto& [id, n] : r.evaluations) evaluations[id] += n;
+    }
+    for (const auto& set : rules())
+        for (const auto& rule : set.rules)
+            EXPECT_GT(evaluations[rule.id], 0) << rule.id << " is never evaluated on a clean disclosure";
+}
+
+TEST(Rules, EveryRuleHasABrokenCaseThatFiresWhereExpected) {
+    toml::table file = toml::parse_file((source_dir() / "tests/rules/cases.toml").string());
+    std::set<std::string> covered;
+    const toml::array* cases = file.get_as<toml::array>("case");
+    ASSERT_NE(cases, nullptr);
+    for (const auto& node : *cases) {
+        const toml::table& c = *node.as_table();
+        std::string id = c["rule"].value_or(std::string());
+        std::string base = c["base"].value_or(std::string());
+        std::string table = c["table"].value_or(std::string());
+        SCOPED_TRACE(id + " on " + base);
+        ASSERT_TRUE(bases().count(base)) << base;
+        Disclosure d = broken(c, bases().at(base).disclosure);
+        CheckResult r = run_checks(d, rules(), &bases().at(base).catalogs);
+        bool fired = false;
+        for (const auto& f : r.findings)
+            if (f.rule == id && f.severity != FindingSeverity::Info) {
+                fired = true;
+                EXPECT_EQ(f.location.table, table) << f.message;
+                EXPECT_FALSE(f.message.empty());
+            }
+        EXPECT_TRUE(fired) << write_findings_text(d, r);
+        covered.insert(id);
+    }
+    for (const auto& set : rules())
+        for (const auto& rule : set.rules) EXPECT_TRUE(covered.count(rule.id)) << rule.id << " has no broken case";
+}
+
+TEST(Rules, ToleranceFromPrecision) {
+    const std::int64_t printed = 10'000;  // 0.01 万元
+    // Σ of 12 printed terms and their printed total: 13 rounded terms, up to 0.06 apart.
+    EXPECT_TRUE(within_tolerance(50'000, 13, printed));   // 0.05 passes
+    EXPECT_TRUE(within_tolerance(60'000, 13, printed));   // 0.06 passes (< 0.065)
+    EXPECT_FALSE(within_tolerance(70'000, 13, printed));  // 0.07 cannot be rounding
+    // Σ of 2 terms and their total: under 0.015 apart.
+    EXPECT_TRUE(within_tolerance(10'000, 3, printed));
+    EXPECT_FALSE(within_tolerance(20'000, 3, printed));   // 0.02 fails
+    // The same quantity printed twice: must agree exactly.
+    EXPECT_FALSE(within_tolerance(10'000, 2, printed));
+    // Exact amounts from the books: exact equality.
+    EXPECT_TRUE(within_tolerance(0, 13, 1));
+    EXPECT_FALSE(within_tolerance(1, 13, 1));
+}
+
+TEST(Rules, SumsOfPrintedTermsAtTheEdgeOfTolerance) {
+    // A 公开05表 with one 款 of 12 项 (and one of 2), printed in 万元: the roll-up rule
+    // passes 0.05 of drift over 12 terms and fails 0.02 over 2.
+    Disclosure d = bases().at("seed").disclosure;
+    d.precision_fen = 10'000;
+    Table& t = *find_table(d, "05");
+    auto amount = [](std::int64_t hundredths) { return std::optional<Money>(Money::from_fen(hundredths * 10'000)); };
+    t.rows.clear();
+    Row total;
+    total.label = "合计";
+    total.role = RowRole::Total;
+    Row lei, kuan1, kuan2;
+    lei.code = "201", kuan1.code = "20103", kuan2.code = "20105";
+    std::vector<Row> items;
+    for (int i = 1; i <= 12; ++i) {
+        Row r;
+        r.code = fmt::format("20103{:02d}", i);
+        r.values = {{"subtotal", amount(100)}, {"basic", amount(100)}, {"project", std::nullopt}};
+        items.push_back(r);
+    }
+    Row i2a, i2b;
+    i2a.code = "2010501", i2b.code = "2010502";
+    i2a.values = i2b.values = {{"subtotal", amount(100)}, {"basic", amount(100)}, {"project", std::nullopt}};
+    auto set = [&](Row& r, std::int64_t v) { r.values = {{"subtotal", amount(v)}, {"basic", amount(v)}, {"project", std::nullopt}}; };
+    set(kuan1, 1200 + 5);  // 12.05 against Σ 12.00: 0.05 over 12 terms
+    set(kuan2, 200);
+    set(lei, 1405);
+    set(total, 1405);
+    t.rows = {total, lei, kuan1};
+    t.rows.insert(t.rows.end(), items.begin(), items.end());
+    t.rows.push_back(kuan2);
+    t.rows.push_back(i2a);
+    t.rows.push_back(i2b);
+    auto rollup_findings = [&](const Disclosure& x) {
+        std::vector<Finding> out;
+        for (const auto& f : run_checks(x, rules(), nullptr).findings)
+            if (f.rule == "T05-001") out.push_back(f);
+        return out;
+    };
+    EXPECT_TRUE(rollup_findings(d).empty());
+    set(t.rows.back(), 102);  // now the 2-term 款 20105 (2.00) is 0.02 off Σ (2.02)
+    auto f = rollup_findings(d);
+    ASSERT_FALSE(f.empty());
+    EXPECT_EQ(f.front().location.code, "20105");
+    EXPECT_EQ(format_wan(*f.front().difference), "-0.02");
+}
+
+// Amounts chosen so that rounding to 万元 drifts as far as it can: honestly rounded, they
+// raise nothing; exactly compared, they would; one real 0.02 error is caught.
+TEST(Rules, RoundingDriftIsNotAnErrorButARealErrorIs) {
+    Base b = sample_base(200, 4, true);
+    Disclosure printed = b.disclosure;
+    printed.precision_fen = 10'000;
+    for (auto& t : printed.tables)
+        for (auto& r : t.rows)
+            for (auto& [k, v] : r.values)
+                if (v) v = Money::from_fen(round_half_up(v->fen(), 10'000));
+    CheckResult clean = run_checks(printed, rules(), &b.catalogs);
+    EXPECT_EQ(clean.count(FindingSeverity::Error), 0) << write_findings_text(printed, clean);
+    EXPECT_EQ(clean.count(FindingSeverity::Warning), 0) << write_findings_text(printed, clean);
+    Disclosure strict = printed;
+    strict.precision_fen = 1;  // the drift is real: compared exactly, the rounded tables disagree
+    EXPECT_GT(run_checks(strict, rules(), &b.catalogs).count(FindingSeverity::Error), 0);
+    Row* total = find_row(*find_table(printed, "02"), "合计");
+    total->values["total"] = *total->values["total"] + Money::from_fen(20'000);
+    CheckResult r = run_checks(printed, rules(), &b.catalogs);
+    EXPECT_GT(r.count(FindingSeverity::Error), 0);
+    bool found = false;
+    for (const auto& f : r.findings) found |= f.rule == "X0102-001";
+    EXPECT_TRUE(found) << write_findings_text(printed, r);
+}
+
+// Each table-feeding amount of the example's books changed by ±0.01 万元 breaks an identity
+// between the books' files; the check must say so every time. (三公 amounts are excluded:
+// they stand in no identity with the other tables.)
+TEST(Rules, EveryBooksMutationThatBreaksAnIdentityIsCaught) {
+    const char* files[] = {"income.csv", "expenditure.csv", "fiscal_expenditure.csv", "basic_expenditure.csv",
+                           "balances.csv"};
+    int mutations = 0;
+    for (const char* file : files) {
+        CsvFile csv = read_csv_file(example_dir() / file, file);
+        std::set<std::string> amount_headers;
+        for (const auto& f : books_file(file).fields)
+            if (f.kind == FieldKind::Amount) amount_headers.insert(f.header);
+        for (size_t r = 1; r < csv.records.size(); ++r)
+            for (size_t c = 0; c < csv.records[r].fields.size(); ++c) {
+                if (!amount_headers.count(csv.records[0].fields[c])) continue;
+                auto p = parse_amount(csv.records[r].fields[c], AmountUnit::Wan);
+                if (!p.value) continue;
+                for (int sign : {+1, -1}) {
+                    Money changed = *p.value + Money::from_fen(sign * 10'000);
+                    if (changed.is_negative()) continue;
+                    TempDir tmp;
+                    copy_example(tmp / "b");
+                    std::string content;
+                    for (size_t i = 0; i < csv.records.size(); ++i) {
+                        auto fields = csv.records[i].fields;
+                        if (i == r) fields[c] = format_exact(changed, AmountUnit::Wan);
+                        content += csv_line(fields);
+                    }
+                    spit(tmp / "b" / file, content);
+                    Checked k = check_input(tmp / "b", {});
+                    EXPECT_GT(k.result.count(FindingSeverity::Error), 0)
+                        << file << " row " << r + 1 << " " << csv.records[0].fields[c] << " → " << format_exact(changed, AmountUnit::Wan);
+                    ++mutations;
+                }
+            }
+    }
+    EXPECT_GT(mutations, 70);
+}
+
+TEST(Rules, MissingTablesAreFindingsNotSilence) {
+    Disclosure d = bases().at("seed").disclosure;
+    d.tables.erase(d.tables.begin() + 4);  // 公开05表
+    CheckResult r = run_checks(d, rules(), &bases().at("seed").catalogs);
+    int absent = 0, cannot = 0;
+    for (const auto& f : r.findings) {
+        if (f.rule == "P-001" && f.location.table == "05") ++absent;
+        if (f.severity == FindingSeverity::Info && f.message.find("缺少公开05表") != std::string::npos) ++cannot;
+    }
+    EXPECT_EQ(absent, 1);
+    EXPECT_GE(cannot, 4);  // T05-*, X0405-*, X0506-001 … each say they could not run
+}
+
+TEST(Rules, CatalogueDocumentIsCurrent) {
+    std::string generated = write_rules_catalogue(rules());
+    std::string doc = slurp(source_dir() / "docs/rules-catalogue.md");
+    EXPECT_EQ(doc, generated) << "docs/rules-catalogue.md is stale: run build/juesuan rules > docs/rules-catalogue.md";
+    for (const auto& set : rules())
+        for (const auto& r : set.rules) EXPECT_NE(doc.find("| " + r.id + " |"), std::string::npos) << r.id;
+}
+
+TEST(Rules, BadRuleFilesNameFileLineAndRule) {
+    auto expect_error = [](const std::string& text, const std::string& needle, int line) {
+        try {
+            parse_rules(text, "my.toml");
+            ADD_FAILURE() << "expected an error: " << needle;
+        } catch (const InputError& e) {
+            const auto& d = e.diagnostics().all().front();
+            EXPECT_EQ(d.where.file, "my.toml");
+            EXPECT_EQ(d.where.line, line) << d.message;
+            EXPECT_NE(d.message.find(needle), std::string::npos) << d.message;
+        }
+    };
+    std::string head = "version = \"x/1\"\n[[rules]]\nid = \"Z-001\"\nseverity = \"error\"\ncategory = \"arithmetic\"\n"
+                       "description = \"d\"\n";
+    expect_error(head + "formula = \"T01[L27].income == \"\n", "公式", 7);
+    expect_error(head + "formula = \"T01[L27].income = 3\"\n", "比较符", 7);
+    expect_error(head + "formula = \"sum(T01[L1:L8].income) == T01[L99].incme\" \nfoo = 1\n", "未知的键", 8);
+    expect_error("[[rules]]\nid = \"Z-001\"\nseverity = \"fatal\"\ncategory = \"arithmetic\"\ndescription = \"d\"\nformula = \"1 == 1\"\n",
+                 "severity", 3);
+}
