@@ -9,6 +9,8 @@
 #include "app/build.h"
 #include "derive/subjects.h"
 #include "derive/tables.h"
+#include "check/engine.h"
+#include "read/rules_reader.h"
 #include "read/template_reader.h"
 #include "sample/sample.h"
 #include "write/books_writer.h"
@@ -60,6 +62,20 @@ void BM_DeriveSample(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(derive_disclosure(b.facts, b.tpl, names));
 }
 BENCHMARK(BM_DeriveSample)->Arg(300)->Unit(benchmark::kMillisecond);
+
+// Checking every rule over a built department.
+void BM_CheckSample(benchmark::State& state) {
+    Built b = build_from_books(sample_dir(static_cast<int>(state.range(0))), {});
+    auto rules = load_rules({});
+    size_t findings = 0;
+    for (auto _ : state) {
+        CheckResult r = run_checks(b.disclosure, rules, &b.catalogs);
+        findings = r.findings.size();
+        benchmark::DoNotOptimize(r);
+    }
+    state.counters["findings"] = static_cast<double>(findings);
+}
+BENCHMARK(BM_CheckSample)->Arg(300)->Arg(3000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

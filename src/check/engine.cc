@@ -85,9 +85,29 @@ struct Scope {
     const Row* each_row = nullptr;
 };
 
+// Rows of a table by subject code and by parent code, built once per check.
+struct TableIndex {
+    std::map<std::string, const Row*> by_code;
+    std::map<std::string, std::vector<const Row*>> children;
+};
+
 struct Evaluator {
     const Disclosure& d;
     const Catalogs* catalogs;
+    mutable std::map<const Table*, TableIndex> indexes;
+
+    const TableIndex& index(const Table& t) const {
+        auto it = indexes.find(&t);
+        if (it != indexes.end()) return it->second;
+        TableIndex ix;
+        for (const auto& r : t.rows) {
+            std::string c = row_code(r);
+            if (c.empty()) continue;
+            ix.by_code.emplace(c, &r);
+            if (r.code) ix.children[parent_code(*r.code)].push_back(&r);
+        }
+        return indexes.emplace(&t, std::move(ix)).first->second;
+    }
 
     const Table* table(const std::string& id) const { return d.table(id); }
 
@@ -117,11 +137,8 @@ struct Evaluator {
                     missing = "当前行没有科目";
                     return {};
                 }
-                for (const auto& r : t.rows)
-                    if (row_code(r) == code) {
-                        out.push_back(&r);
-                        break;
-                    }
+                const auto& ix = index(t);
+                if (auto it = ix.by_code.find(code); it != ix.by_code.end()) out.push_back(it->second);
                 return out;  // a subject without a row has no amount
             }
             case Selector::Kind::Label: {
@@ -477,8 +494,8 @@ private:
         for (const auto& r : t.rows) {
             std::vector<const Row*> children;
             if (r.code) {
-                for (const auto& c : t.rows)
-                    if (c.code && parent_code(*c.code) == *r.code) children.push_back(&c);
+                const auto& ix = ev_.index(t);
+                if (auto it = ix.children.find(*r.code); it != ix.children.end()) children = it->second;
                 if (children.empty()) continue;  // a leaf, or a missing level (tree_parents reports it)
             } else if (r.role == RowRole::Total) {
                 for (const auto& c : t.rows)
