@@ -15,6 +15,8 @@ using Cells = std::map<CellKey, std::string>;                        // → prin
 
 // tests/golden/tianqiao-2023-tables.tsv
 Cells load_golden(const std::filesystem::path& tsv);
+// The seed's tables (tests/golden/tianqiao-2023-tables.tsv), loaded once.
+const Cells& seed_golden();
 // The printed cells of a Disclosure, keyed as in the golden file.
 Cells printed_cells(const Disclosure& d);
 // Human-readable differences (empty when equal).

@@ -8,7 +8,12 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <set>
 #include <stdexcept>
+
+#include "core/text.h"
+#include "model/books_schema.h"
+#include "read/csv_file.h"
 
 namespace juesuan::test {
 
@@ -71,5 +76,39 @@ void spit(const fs::path& p, const std::string& content) {
 }
 
 Built build_books(const fs::path& dir) { return build_from_books(dir, BuildOptions{}); }
+
+std::string AmountCell::where() const {
+    return file + " 第 " + std::to_string(record + 1) + " 行 " + header + " " + text;
+}
+
+std::vector<AmountCell> example_amounts(const std::vector<std::string>& files) {
+    std::vector<AmountCell> out;
+    for (const auto& file : files) {
+        CsvFile csv = read_csv_file(example_dir() / file, file);
+        std::set<std::string> amount_headers;
+        for (const auto& f : books_file(file).fields)
+            if (f.kind == FieldKind::Amount) amount_headers.insert(f.header);
+        const auto& header = csv.records.front().fields;
+        for (size_t r = 1; r < csv.records.size(); ++r)
+            for (size_t c = 0; c < csv.records[r].fields.size(); ++c)
+                if (amount_headers.count(header[c]) && !trim(csv.records[r].fields[c]).empty())
+                    out.push_back({file, header[c], csv.records[r].fields[c], r, c});
+    }
+    return out;
+}
+
+void example_with_cell(const fs::path& dir, const AmountCell& cell, const std::string& raw) {
+    copy_example(dir);
+    CsvFile csv = read_csv_file(example_dir() / cell.file, cell.file);
+    std::string content;
+    for (size_t i = 0; i < csv.records.size(); ++i) {
+        auto fields = csv.records[i].fields;
+        if (i == cell.record) fields[cell.field] = "\x01";
+        std::string line = csv_line(fields);
+        if (i == cell.record) line.replace(line.find('\x01'), 1, raw);
+        content += line;
+    }
+    spit(dir / cell.file, content);
+}
 
 }  // namespace juesuan::test

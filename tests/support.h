@@ -42,4 +42,15 @@ void spit(const std::filesystem::path& p, const std::string& content);
 // Builds a books folder with the shipped data.
 Built build_books(const std::filesystem::path& dir);
 
+// An amount cell of the example's books: file, CSV record and field, its text.
+struct AmountCell {
+    std::string file, header, text;
+    size_t record = 0, field = 0;
+    std::string where() const;  // "income.csv 第 2 行 一般公共预算财政拨款收入 602.09"
+};
+// Every non-blank amount cell of the given example files.
+std::vector<AmountCell> example_amounts(const std::vector<std::string>& files);
+// A fresh copy of the example in dir with one cell of one file replaced by raw CSV text.
+void example_with_cell(const std::filesystem::path& dir, const AmountCell& cell, const std::string& raw);
+
 }  // namespace juesuan::test

@@ -15,10 +15,7 @@ using namespace juesuan::test;
 
 namespace {
 
-const Cells& golden() {
-    static const Cells g = load_golden(source_dir() / "tests/golden/tianqiao-2023-tables.tsv");
-    return g;
-}
+const Cells& golden() { return seed_golden(); }
 
 const std::filesystem::path& built_dir() {
     static TempDir tmp;
