@@ -8,6 +8,7 @@
 #include "core/catalog.h"
 #include "core/text.h"
 #include "derive/expr.h"
+#include "derive/performance.h"
 
 namespace juesuan {
 
@@ -364,6 +365,7 @@ Disclosure derive_disclosure(const Facts& f, const Template& tpl, const SubjectN
                                                {"year", std::to_string(f.department.year)}};
     for (const auto& [k, v] : tpl.texts) d.texts[k] = substitute(v, vars);
     Measures m(f);
+    d.performance = derive_performance(f, tpl.scoring);
     for (const auto& spec : tpl.tables) {
         Table t = derive_table(f, m, tpl, spec, names);
         t.note = substitute(t.note, vars);

@@ -135,6 +135,7 @@ std::vector<FileDef> make_files() {
                       amount("other_executed", "其他资金全年执行数", {}, ""),
                       text("goal", "年度总体目标", {"年初预期目标"}, false, ""),
                       text("outcome", "目标实际完成情况", {"实际完成情况"}, false, ""),
+                      text("review", "自评综述", {"绩效目标完成情况"}, false, "情况说明第十三部分自评综述中的完成情况、问题与改进措施"),
                       {"key_evaluation", "部门重点评价", {"key_evaluation", "重点评价"}, FieldKind::Flag, false, false, {},
                        "是 / 否"},
                       {"detailed", "公开自评表", {"detailed"}, FieldKind::Flag, false, false, {}, "是 / 否，默认是"},

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/money.h"
+#include "model/performance.h"
 #include "model/template.h"
 
 namespace juesuan {
@@ -77,8 +78,10 @@ struct Disclosure {
     PartOne part_one;
     std::map<std::string, std::string> texts;  // document headings, rendered from the template
     std::vector<Table> tables;
+    Performance performance;
 
     const Table* table(const std::string& id) const;
+    const ProjectEvaluation* project(const std::string& name) const;
 };
 
 }  // namespace juesuan

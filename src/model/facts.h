@@ -126,6 +126,7 @@ struct Project {
     std::string category;          // 区级 / 中央对地方转移支付 …
     ProjectFunds fiscal, carried, other;  // 当年财政拨款 / 上年结转资金 / 其他资金
     std::string goal, outcome;     // 年度总体目标 / 目标实际完成情况
+    std::string review;            // 绩效自评综述中的完成情况说明
     bool key_evaluation = false;   // 部门重点评价
     bool detailed = true;          // a self-evaluation table is published
     std::optional<Decimal> reported_score;  // score stated without a published indicator table

@@ -57,4 +57,16 @@ const Table* Disclosure::table(const std::string& id) const {
     return nullptr;
 }
 
+const ProjectEvaluation* Disclosure::project(const std::string& name) const {
+    for (const auto& p : performance.projects)
+        if (p.name == name) return &p;
+    return nullptr;
+}
+
+std::string ScoringMethod::grade_of(Score s) const {
+    for (const auto& g : grades)
+        if (s >= score_of(g.min)) return g.name;
+    return grades.empty() ? "" : grades.back().name;
+}
+
 }  // namespace juesuan

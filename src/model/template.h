@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "model/performance.h"
+
 namespace juesuan {
 
 enum class TableKind {
@@ -78,6 +80,7 @@ struct Template {
     std::map<std::string, std::string> groups;  // economic 类 code → personnel/public
     std::map<std::string, std::string> texts;  // headings: title, part_one, units_intro … with {department} {year}
     std::vector<TableSpec> tables;   // in printed order
+    ScoringMethod scoring;
     const TableSpec* find(const std::string& id) const {
         for (const auto& t : tables)
             if (t.id == id) return &t;

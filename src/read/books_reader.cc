@@ -450,6 +450,7 @@ struct Reader {
             p.other = {m("other_initial"), m("other_full_year"), m("other_executed")};
             p.goal = r["goal"].text;
             p.outcome = r["outcome"].text;
+            p.review = r["review"].text;
             p.key_evaluation = r["key_evaluation"].flag.value_or(false);
             p.detailed = r["detailed"].flag.value_or(true);
             p.reported_score = r["reported_score"].number;

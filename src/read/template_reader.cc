@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "core/decimal.h"
 #include "core/text.h"
 #include "read/csv_file.h"
 
@@ -152,6 +153,42 @@ Template parse_template(const std::string& text, const std::string& shown) {
             tpl.groups[std::string(k.str())] = *s;
         }
     }
+    if (const toml::node* n = root.get("performance")) {
+        const toml::table* pt = n->as_table();
+        if (!pt) c.fail(n, "performance", "performance 应为一节");
+        auto dec = [&](const toml::node* v, const std::string& key) {
+            auto s = v ? v->value<std::string>() : std::nullopt;
+            auto d = s ? parse_decimal(*s) : std::nullopt;
+            if (!d) c.fail(v, key, fmt::format("“{}”应为写成字符串的数，如 \"10\"", key));
+            return *d;
+        };
+        ScoringMethod& m = tpl.scoring;
+        if (const toml::node* w = pt->get("execution_weight")) m.execution_weight = dec(w, "performance.execution_weight");
+        m.partial = c.str(*pt, "partial", "performance", false, "ratio");
+        if (m.partial != "ratio" && m.partial != "percent")
+            c.fail(pt->get("partial"), "performance.partial", "partial 应为 ratio 或 percent");
+        if (const toml::array* g = pt->get_as<toml::array>("grades"))
+            for (const auto& e : *g) {
+                auto pair = c.strings(&e, "performance.grades");
+                if (pair.size() != 2 || !parse_decimal(pair[0])) c.fail(&e, "performance.grades", "grades 的每一项应为 [\"90\", \"优\"]");
+                m.grades.push_back({*parse_decimal(pair[0]), pair[1]});
+            }
+        if (const toml::array* dims = pt->get_as<toml::array>("key_dimensions"))
+            for (const auto& e : *dims) {
+                const toml::table* dt = e.as_table();
+                if (!dt) c.fail(&e, "performance.key_dimensions", "每个维度应为 { name = …, weight = …, basis = … }");
+                ScoringMethod::Dimension dim;
+                dim.name = c.str(*dt, "name", "performance.key_dimensions", true);
+                dim.weight = dec(dt->get("weight"), "performance.key_dimensions.weight");
+                dim.basis = c.str(*dt, "basis", "performance.key_dimensions", true);
+                if (dim.basis != "self_total" && dim.basis != "execution" && dim.basis != "indicators")
+                    c.fail(dt, "performance.key_dimensions.basis", "basis 应为 self_total、execution 或 indicators");
+                dim.level1 = c.strings(dt->get("level1"), "performance.key_dimensions.level1");
+                m.key_dimensions.push_back(dim);
+            }
+    }
+    if (tpl.scoring.grades.empty())
+        tpl.scoring.grades = {{{90, 0}, "优"}, {{80, 0}, "良"}, {{60, 0}, "中"}, {{0, 0}, "差"}};
     const toml::array* tables = root.get_as<toml::array>("tables");
     if (!tables || tables->empty()) c.fail(&root, "tables", "模板中没有 [[tables]]");
     std::set<std::string> ids;

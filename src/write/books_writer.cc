@@ -167,7 +167,7 @@ std::map<std::string, std::string> write_books(const Facts& f) {
         auto m = [&](Money x) { return format_exact(x, u); };
         out += csv_line({p.name, p.department, p.implementer, p.category, m(p.fiscal.initial), m(p.fiscal.full_year),
                          m(p.fiscal.executed), m(p.carried.initial), m(p.carried.full_year), m(p.carried.executed),
-                         m(p.other.initial), m(p.other.full_year), m(p.other.executed), p.goal, p.outcome,
+                         m(p.other.initial), m(p.other.full_year), m(p.other.executed), p.goal, p.outcome, p.review,
                          p.key_evaluation ? "是" : "否", p.detailed ? "是" : "否",
                          p.reported_score ? p.reported_score->str() : ""});
         for (const auto& i : p.indicators)

@@ -1,0 +1,76 @@
+// Part five: the performance self-evaluation of each project, its scores and grade, and
+// the key evaluations (部门重点评价). Derived from the books; read back from JSON.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/decimal.h"
+#include "core/money.h"
+#include "core/ratio.h"
+#include "core/score.h"
+
+namespace juesuan {
+
+// How a template scores (methods differ by province): template data.
+struct ScoringMethod {
+    Decimal execution_weight{10, 0};  // 项目预算执行情况 分值
+    // Partially met quantitative indicators: "ratio" = weight × actual/target (reverse:
+    // target/actual), "percent" = weight × actual% (the seed's other way).
+    std::string partial = "ratio";
+    struct Grade {
+        Decimal min;
+        std::string name;
+    };
+    std::vector<Grade> grades;  // highest first: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差
+    struct Dimension {
+        std::string name;  // 决策 / 过程 / 产出 / 效益
+        Decimal weight;
+        std::string basis;  // self_total | execution | indicators
+        std::vector<std::string> level1;  // for indicators: the 一级指标 it covers
+    };
+    std::vector<Dimension> key_dimensions;
+    std::string grade_of(Score s) const;
+};
+
+struct ScoredIndicator {
+    std::string level1, level2, level3, op, target, actual, unit, deviation;
+    Decimal weight;
+    Score score;
+    bool met = false;
+};
+
+struct KeyDimension {
+    std::string name;
+    Decimal weight;
+    Score score;
+    std::optional<Percent> share;  // 评价分值占比
+};
+
+struct ProjectEvaluation {
+    std::string name, department, implementer, category;
+    bool detailed = true, key = false;
+    Money fiscal_initial, fiscal_full_year, fiscal_executed;
+    Money carried_initial, carried_full_year, carried_executed;
+    Money other_initial, other_full_year, other_executed;
+    Money initial, full_year, executed;       // 年度资金总额: 年初预算数, 全年预算数 (A), 全年执行数 (B)
+    std::optional<Percent> rate;               // 执行率 B/A
+    Decimal execution_weight{10, 0};
+    Score execution_score;
+    std::vector<ScoredIndicator> indicators;
+    Score total;                               // 自评得分
+    std::string grade;                         // 自评等级
+    std::string goal, outcome, review;
+    std::vector<KeyDimension> key_dimensions;  // when key
+    Score key_total;
+    std::optional<Percent> key_share;
+    std::string key_grade;
+};
+
+struct Performance {
+    std::string method;  // partial scoring method used
+    std::vector<ProjectEvaluation> projects;
+};
+
+}  // namespace juesuan
