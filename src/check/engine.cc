@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
+#include "model/formula.h"
 
 namespace juesuan {
 
@@ -42,6 +43,19 @@ bool within_tolerance(std::int64_t diff, int terms, std::int64_t precision) {
 
 namespace {
 
+// True when the relation holds within the tolerance of the disclosure's precision.
+bool holds(const std::string& op, const Value& l, const Value& r, std::int64_t precision) {
+    std::int64_t diff = l.raw - r.raw;
+    bool eq = within_tolerance(diff, l.terms + r.terms, precision);
+    if (op == "==") return eq;
+    if (op == "!=") return !eq;
+    if (op == "<=") return diff <= 0 || eq;
+    if (op == ">=") return diff >= 0 || eq;
+    if (op == "<") return diff < 0 && !eq;
+    if (op == ">") return diff > 0 && !eq;
+    return false;
+}
+
 bool table_empty(const Table& t) {
     for (const auto& r : t.rows)
         for (const auto& [k, v] : r.values)
@@ -49,210 +63,6 @@ bool table_empty(const Table& t) {
     return true;
 }
 
-std::string row_code(const Row& r) { return r.code ? *r.code : r.subject; }
-
-std::string level_of_row(const Table& t, const Row& r) {
-    std::string c = row_code(r);
-    if (c.empty() || !all_digits(c)) return "";
-    CatalogKind k = t.kind == TableKind::EconomicDetail ? CatalogKind::Economic : CatalogKind::Functional;
-    auto l = level_of(k, c);
-    return l ? std::string(level_name(*l)) : "";
-}
-
-// "公开03表 合计 基本支出", "公开01表 第27行（本年收入合计）金 额"
-std::string describe_cell(const Table& t, const Row& r, const std::string& column) {
-    std::string row;
-    if (r.line)
-        row = fmt::format("第{}行（{}）", *r.line, r.label);
-    else if (r.code)
-        row = fmt::format("{} {}", *r.code, r.label);
-    else
-        row = r.label.empty() ? "空行" : r.label;
-    const Column* c = t.column(column);
-    return fmt::format("公开{}表 {} {}", t.id, row, c ? c->label : column);
-}
-
-struct Value {
-    Money amount;
-    int terms = 0;
-    std::string missing;  // why the value cannot be known
-    std::vector<std::pair<const Row*, std::string>> cells;
-};
-
-struct Scope {
-    const Disclosure& d;
-    const Table* each_table = nullptr;
-    const Row* each_row = nullptr;
-};
-
-// Rows of a table by subject code and by parent code, built once per check.
-struct TableIndex {
-    std::map<std::string, const Row*> by_code;
-    std::map<std::string, std::vector<const Row*>> children;
-};
-
-struct Evaluator {
-    const Disclosure& d;
-    const Catalogs* catalogs;
-    mutable std::map<const Table*, TableIndex> indexes;
-
-    const TableIndex& index(const Table& t) const {
-        auto it = indexes.find(&t);
-        if (it != indexes.end()) return it->second;
-        TableIndex ix;
-        for (const auto& r : t.rows) {
-            std::string c = row_code(r);
-            if (c.empty()) continue;
-            ix.by_code.emplace(c, &r);
-            if (r.code) ix.children[parent_code(*r.code)].push_back(&r);
-        }
-        return indexes.emplace(&t, std::move(ix)).first->second;
-    }
-
-    const Table* table(const std::string& id) const { return d.table(id); }
-
-    std::vector<const Row*> select(const Table& t, const Selector& s, const Scope& sc, std::string& missing) const {
-        std::vector<const Row*> out;
-        auto current = [&]() -> std::string {
-            if (!sc.each_row) return {};
-            return s.kind == Selector::Kind::CurrentCode ? row_code(*sc.each_row) : sc.each_row->subject.empty() ? row_code(*sc.each_row) : sc.each_row->subject;
-        };
-        switch (s.kind) {
-            case Selector::Kind::Line:
-            case Selector::Kind::LineRange:
-                for (int l = s.from; l <= s.to; ++l) {
-                    const Row* r = t.row_by_line(l);
-                    if (!r) {
-                        missing = fmt::format("公开{}表缺少第 {} 行", t.id, l);
-                        return {};
-                    }
-                    out.push_back(r);
-                }
-                return out;
-            case Selector::Kind::Code:
-            case Selector::Kind::CurrentSubject:
-            case Selector::Kind::CurrentCode: {
-                std::string code = s.kind == Selector::Kind::Code ? s.text : current();
-                if (code.empty()) {
-                    missing = "当前行没有科目";
-                    return {};
-                }
-                const auto& ix = index(t);
-                if (auto it = ix.by_code.find(code); it != ix.by_code.end()) out.push_back(it->second);
-                return out;  // a subject without a row has no amount
-            }
-            case Selector::Kind::Label: {
-                std::string key = label_key(s.text);
-                for (const auto& r : t.rows)
-                    if (label_key(r.label) == key) {
-                        out.push_back(&r);
-                        return out;
-                    }
-                missing = fmt::format("公开{}表中没有“{}”行", t.id, s.text);
-                return {};
-            }
-            case Selector::Kind::All:
-                for (const auto& r : t.rows) out.push_back(&r);
-                return out;
-            case Selector::Kind::Filter:
-                for (const auto& r : t.rows)
-                    if (matches(t, r, s.filters)) out.push_back(&r);
-                return out;
-        }
-        return out;
-    }
-
-    static bool matches(const Table& t, const Row& r, const std::vector<std::pair<std::string, std::string>>& filters) {
-        for (const auto& [k, v] : filters) {
-            if (k == "side" && r.side != v) return false;
-            if (k == "level" && level_of_row(t, r) != v) return false;
-            if (k == "role" && role_name(r.role) != v) return false;
-            if (k == "prefix" && row_code(r).rfind(v, 0) != 0) return false;
-        }
-        return true;
-    }
-
-    Value cell_value(const Table& t, const Row& r, const std::string& column) const {
-        Value v;
-        if (!t.column(column)) {
-            v.missing = fmt::format("公开{}表没有“{}”列", t.id, column);
-            return v;
-        }
-        auto it = r.values.find(column);
-        if (it == r.values.end()) {
-            v.missing = fmt::format("{} 没有“{}”列的数", describe_cell(t, r, column), column);
-            return v;
-        }
-        if (it->second) v.amount = *it->second;
-        v.terms = 1;
-        v.cells.emplace_back(&r, column);
-        return v;
-    }
-
-    Value eval(const RuleExpr& e, const Scope& sc) const {
-        Value total;
-        for (const auto& term : e.terms) {
-            Value v;
-            switch (term.kind) {
-                case RuleTerm::Kind::Number: v.amount = term.number; break;
-                case RuleTerm::Kind::RowColumn:
-                    if (!sc.each_row) {
-                        v.missing = fmt::format("“{}”只能用于逐行核对（each）的规则", term.column);
-                        break;
-                    }
-                    v = cell_value(*sc.each_table, *sc.each_row, term.column);
-                    break;
-                case RuleTerm::Kind::Cell:
-                case RuleTerm::Kind::Sum: {
-                    const Table* t = table(term.ref.table);
-                    if (!t) {
-                        v.missing = fmt::format("缺少公开{}表", term.ref.table);
-                        break;
-                    }
-                    std::string missing;
-                    auto rows = select(*t, term.ref.selector, sc, missing);
-                    if (!missing.empty()) {
-                        v.missing = missing;
-                        break;
-                    }
-                    if (rows.empty() && !t->column(term.ref.column))
-                        v.missing = fmt::format("公开{}表没有“{}”列", t->id, term.ref.column);
-                    for (const Row* r : rows) {
-                        Value c = cell_value(*t, *r, term.ref.column);
-                        if (!c.missing.empty()) {
-                            v.missing = c.missing;
-                            break;
-                        }
-                        v.amount += c.amount;
-                        v.terms += c.terms;
-                        v.cells.insert(v.cells.end(), c.cells.begin(), c.cells.end());
-                    }
-                    if (rows.empty() && v.missing.empty()) v.terms = 1;  // an absent row prints as blank
-                    break;
-                }
-            }
-            if (!v.missing.empty()) return v;
-            total.amount += term.sign > 0 ? v.amount : -v.amount;
-            total.terms += v.terms;
-            total.cells.insert(total.cells.end(), v.cells.begin(), v.cells.end());
-        }
-        return total;
-    }
-
-    // True when the relation holds within tolerance.
-    bool holds(const std::string& op, const Value& l, const Value& r) const {
-        std::int64_t diff = (l.amount - r.amount).fen();
-        int terms = l.terms + r.terms;
-        bool eq = within_tolerance(diff, terms, d.precision_fen);
-        if (op == "==") return eq;
-        if (op == "!=") return !eq;
-        if (op == "<=") return diff <= 0 || eq;
-        if (op == ">=") return diff >= 0 || eq;
-        if (op == "<") return diff < 0 && !eq;
-        if (op == ">") return diff > 0 && !eq;
-        return false;
-    }
-};
 
 // The human text of an expression: "基本支出 + 项目支出", "公开05表 合 计 基本支出",
 // "公开01表 第1至8行 金 额 之和".
@@ -312,7 +122,7 @@ FindingLocation locate(const Disclosure& d, const Row* row, const std::string& c
 
 class Runner {
 public:
-    Runner(const Disclosure& d, const Catalogs* c, CheckResult& out) : d_(d), ev_{d, c}, out_(out) {}
+    Runner(const Disclosure& d, const Catalogs* c, CheckResult& out) : d_(d), catalogs_(c), ev_(d), out_(out) {}
 
     void run(const Rule& rule) {
         for (const auto& inst : rule.instances) {
@@ -324,13 +134,13 @@ public:
                 }
                 Selector where = rule.where.empty() ? Selector{} : parse_selector(rule.where);
                 std::string missing;
-                for (const Row* r : ev_.select(*t, where, {d_}, missing)) {
+                for (const Row* r : ev_.select(*t, where, {}, missing)) {
                     if (r->role == RowRole::Blank) continue;
-                    Scope sc{d_, t, r};
+                    Scope sc{t, r, nullptr};
                     evaluate(rule, inst, sc);
                 }
             } else {
-                evaluate(rule, inst, Scope{d_});
+                evaluate(rule, inst, Scope{});
             }
         }
     }
@@ -386,7 +196,7 @@ private:
         }
         if (lhs_out) *lhs_out = l;
         if (rhs_out) *rhs_out = r;
-        return ev_.holds(c.op, l, r);
+        return holds(c.op, l, r, d_.precision_fen);
     }
 
     void evaluate(const Rule& rule, const Rule::Instance& inst, const Scope& sc) {
@@ -404,7 +214,7 @@ private:
         auto ok = condition(rule, inst, c, sc, true, &l, &r);
         if (!ok) return;
         // Counted when something was at stake: 0 == 0 over blank cells proves nothing.
-        if (c.is_predicate || !l.amount.is_zero() || !r.amount.is_zero()) ++out_.evaluations[rule.id];
+        if (c.is_predicate || l.raw != 0 || r.raw != 0) ++out_.evaluations[rule.id];
         if (*ok) return;
         if (c.is_predicate) {
             FindingLocation loc;
@@ -436,9 +246,9 @@ private:
         std::string relation = c.op == "==" ? "应等于" : c.op == "<=" ? "应不大于" : c.op == ">=" ? "应不小于"
                              : c.op == "<"  ? "应小于"  : c.op == ">"  ? "应大于"   : "应不等于";
         add(rule, loc,
-            fmt::format("{}：{} 为 {}，{} {}（{}），相差 {}", rule.description, lhs_text, format_wan(l.amount), relation,
-                        rhs_text, format_wan(r.amount), format_wan(l.amount - r.amount)),
-            r.amount, l.amount);
+            fmt::format("{}：{} 为 {}，{} {}（{}），相差 {}", rule.description, lhs_text, format_wan(l.money()), relation,
+                        rhs_text, format_wan(r.money()), format_wan(l.money() - r.money())),
+            r.money(), l.money());
     }
 
     // Rules that check every row of a table on their own: roll-ups and the catalog.
@@ -451,7 +261,7 @@ private:
         bool economic = t->kind == TableKind::EconomicDetail;
         if (c.predicate == "rollup") return rollup(rule, *t, economic);
         const Catalog* cat = nullptr;
-        if (ev_.catalogs) cat = economic ? &ev_.catalogs->economic : &ev_.catalogs->functional;
+        if (catalogs_) cat = economic ? &catalogs_->economic : &catalogs_->functional;
         CatalogKind kind = economic ? CatalogKind::Economic : CatalogKind::Functional;
         std::set<std::string> codes;
         for (const auto& r : t->rows)
@@ -494,8 +304,7 @@ private:
         for (const auto& r : t.rows) {
             std::vector<const Row*> children;
             if (r.code) {
-                const auto& ix = ev_.index(t);
-                if (auto it = ix.children.find(*r.code); it != ix.children.end()) children = it->second;
+                children = ev_.children(t, *r.code);
                 if (children.empty()) continue;  // a leaf, or a missing level (tree_parents reports it)
             } else if (r.role == RowRole::Total) {
                 for (const auto& c : t.rows)
@@ -524,7 +333,8 @@ private:
     }
 
     const Disclosure& d_;
-    Evaluator ev_;
+    const Catalogs* catalogs_;
+    FormulaEvaluator ev_;
     CheckResult& out_;
 };
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "check/formula.h"
+#include "model/formula.h"
 #include "model/finding.h"
 
 namespace juesuan {

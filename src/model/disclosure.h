@@ -79,6 +79,9 @@ struct Disclosure {
     std::map<std::string, std::string> texts;  // document headings, rendered from the template
     std::vector<Table> tables;
     Performance performance;
+    // Figures the narrative compares with that no table prints: 上年决算数 (prev.*), 年初预算数
+    // (budget.*), 政府采购 (procurement.*), counts (count.*). Money in 分, counts plain.
+    std::map<std::string, std::int64_t> references;
 
     const Table* table(const std::string& id) const;
     const ProjectEvaluation* project(const std::string& name) const;
