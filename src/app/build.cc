@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "derive/narrative.h"
 #include "derive/subjects.h"
+#include "read/narrative_reader.h"
 #include "derive/tables.h"
 #include "read/books_reader.h"
 #include "read/template_reader.h"
@@ -36,6 +38,20 @@ Built build_from_books(const fs::path& books, const BuildOptions& opts) {
         b.disclosure = derive_disclosure(b.facts, b.tpl, names);
     } catch (const TemplateError& e) {
         throw InputError(Location{b.tpl.origin}, e.what());
+    }
+    NarrativeTemplate nt = load_narrative_template(b.tpl.id);
+    try {
+        b.disclosure.narrative = derive_narrative(b.disclosure, b.facts, nt, load_subject_definitions(), b.warnings);
+    } catch (const std::runtime_error& e) {
+        throw InputError(Location{nt.origin}, e.what());
+    }
+    std::map<std::string, std::string> vars = {{"{department}", b.facts.department.name},
+                                               {"{short_name}", b.facts.department.short_name},
+                                               {"{year}", std::to_string(b.facts.department.year)}};
+    for (auto [k, v] : nt.texts) {
+        for (const auto& [from, to] : vars)
+            for (size_t p = v.find(from); p != std::string::npos; p = v.find(from, p + to.size())) v.replace(p, from.size(), to);
+        b.disclosure.texts[k] = v;
     }
     return b;
 }

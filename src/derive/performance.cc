@@ -125,7 +125,7 @@ ProjectEvaluation evaluate_project(const Project& p, const ScoringMethod& m) {
 
 Performance derive_performance(const Facts& f, const ScoringMethod& m) {
     Performance perf;
-    perf.method = m.partial;
+    perf.method = m;
     for (const auto& p : f.projects) perf.projects.push_back(evaluate_project(p, m));
     return perf;
 }

@@ -353,6 +353,40 @@ Table derive_table(const Facts& f, const Measures& m, const Template& tpl, const
     throw TemplateError("unknown table kind");
 }
 
+std::map<std::string, std::int64_t> derive_references(const Facts& f) {
+    std::map<std::string, std::int64_t> refs;
+    for (const auto& c : f.comparisons) {
+        if (c.previous) refs["prev." + c.key] = c.previous->fen();
+        if (c.budget) refs["budget." + c.key] = c.budget->fen();
+    }
+    for (const auto& b : f.budget) refs["budget." + b.code] = b.initial_budget.fen();
+    for (const auto& sg : f.sangong) {
+        refs["sangong.budget." + sg.item] = sg.budget.value_or(Money{}).fen();
+        refs["sangong.actual." + sg.item] = sg.actual.value_or(Money{}).fen();
+    }
+    for (const auto& p : f.procurement) {
+        refs["procurement." + p.category + ".total"] = p.total.fen();
+        refs["procurement." + p.category + ".sme"] = p.sme.fen();
+        refs["procurement." + p.category + ".small_micro"] = p.small_micro.fen();
+    }
+    const auto& s = f.department.sangong;
+    const auto& a = f.department.assets;
+    const std::pair<const char*, long> counts[] = {
+        {"abroad_groups", s.abroad_groups}, {"abroad_persons", s.abroad_persons},
+        {"vehicles_purchased", s.vehicles_purchased}, {"vehicles_held", s.vehicles_held},
+        {"reception_domestic_batches", s.reception_domestic_batches}, {"reception_domestic_persons", s.reception_domestic_persons},
+        {"reception_foreign_affairs_batches", s.reception_foreign_affairs_batches},
+        {"reception_foreign_affairs_persons", s.reception_foreign_affairs_persons},
+        {"reception_abroad_batches", s.reception_abroad_batches}, {"reception_abroad_persons", s.reception_abroad_persons},
+        {"vehicles_leaders", a.vehicles_leaders}, {"vehicles_confidential", a.vehicles_confidential},
+        {"vehicles_emergency", a.vehicles_emergency}, {"vehicles_law_enforcement", a.vehicles_law_enforcement},
+        {"vehicles_special", a.vehicles_special}, {"vehicles_retired", a.vehicles_retired},
+        {"vehicles_other", a.vehicles_other}, {"vehicles_total", a.vehicles_total()},
+        {"equipment_over_1m", a.equipment_over_1m}};
+    for (const auto& [k, v] : counts) refs[std::string("count.") + k] = v;
+    return refs;
+}
+
 Disclosure derive_disclosure(const Facts& f, const Template& tpl, const SubjectNames& names) {
     Disclosure d;
     d.department = f.department.name;
@@ -366,6 +400,7 @@ Disclosure derive_disclosure(const Facts& f, const Template& tpl, const SubjectN
     for (const auto& [k, v] : tpl.texts) d.texts[k] = substitute(v, vars);
     Measures m(f);
     d.performance = derive_performance(f, tpl.scoring);
+    d.references = derive_references(f);
     for (const auto& spec : tpl.tables) {
         Table t = derive_table(f, m, tpl, spec, names);
         t.note = substitute(t.note, vars);

@@ -1,6 +1,7 @@
 // Facts → the published tables of a template (pure; no I/O).
 #pragma once
 
+#include <map>
 #include <stdexcept>
 
 #include "derive/measures.h"
@@ -19,6 +20,9 @@ public:
 
 // Builds every table of the template, in the template's order, and part one.
 Disclosure derive_disclosure(const Facts& facts, const Template& tpl, const SubjectNames& names);
+
+// The figures the narrative compares with that no table prints (docs/narrative.md).
+std::map<std::string, std::int64_t> derive_references(const Facts& facts);
 
 // One table (exposed for tests and for later consolidation).
 Table derive_table(const Facts& facts, const Measures& measures, const Template& tpl, const TableSpec& spec,

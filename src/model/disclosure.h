@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/money.h"
+#include "model/narrative.h"
 #include "model/performance.h"
 #include "model/template.h"
 
@@ -82,6 +83,7 @@ struct Disclosure {
     // Figures the narrative compares with that no table prints: 上年决算数 (prev.*), 年初预算数
     // (budget.*), 政府采购 (procurement.*), counts (count.*). Money in 分, counts plain.
     std::map<std::string, std::int64_t> references;
+    Narrative narrative;
 
     const Table* table(const std::string& id) const;
     const ProjectEvaluation* project(const std::string& name) const;

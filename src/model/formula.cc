@@ -487,6 +487,7 @@ std::vector<const ProjectEvaluation*> FormulaEvaluator::projects(const std::stri
             if (k == "key" && p.key != yes) ok = false;
             if (k == "detailed" && p.detailed != yes) ok = false;
             if (k == "category" && p.category != v) ok = false;
+            if (k == "grade" && p.grade != v) ok = false;
         }
         if (ok) out.push_back(&p);
     }

@@ -57,6 +57,18 @@ const Table* Disclosure::table(const std::string& id) const {
     return nullptr;
 }
 
+std::string Paragraph::text() const {
+    std::string s;
+    for (const auto& x : sentences) s += x.text;
+    return s;
+}
+
+const Section* Narrative::section(const std::string& id) const {
+    for (const auto& s : sections)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
 const ProjectEvaluation* Disclosure::project(const std::string& name) const {
     for (const auto& p : performance.projects)
         if (p.name == name) return &p;

@@ -69,7 +69,7 @@ struct ProjectEvaluation {
 };
 
 struct Performance {
-    std::string method;  // partial scoring method used
+    ScoringMethod method;  // how the scores were computed (template data)
     std::vector<ProjectEvaluation> projects;
 };
 

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "core/score.h"
 #include "core/text.h"
 
 namespace juesuan {
@@ -140,6 +141,159 @@ std::string write_markdown(const Disclosure& d) {
     }
     out += "## " + text("part_two") + "\n\n";
     for (const auto& t : d.tables) out += write_markdown_table(d, t) + "\n";
+    if (!d.narrative.sections.empty()) out += write_markdown_part_three(d);
+    if (!d.narrative.glossary.empty()) out += write_markdown_part_four(d);
+    out += write_markdown_part_five(d);
+    return out;
+}
+
+}  // namespace juesuan
+
+namespace juesuan {
+
+namespace {
+
+std::string text_or(const Disclosure& d, const std::string& key, const std::string& fallback = {}) {
+    auto it = d.texts.find(key);
+    return it == d.texts.end() ? fallback : it->second;
+}
+
+std::string md_row(const std::vector<std::string>& cells) {
+    std::string s = "|";
+    for (const auto& c : cells) {
+        std::string e;
+        for (char ch : c) {
+            if (ch == '|') e += '\\';
+            e += ch == '\n' ? ' ' : ch;
+        }
+        s += " " + e + " |";
+    }
+    return s + "\n";
+}
+
+std::string md_table(const std::vector<std::vector<std::string>>& rows) {
+    if (rows.empty()) return {};
+    std::string out = md_row(rows.front());
+    out += "|";
+    for (size_t i = 0; i < rows.front().size(); ++i) out += "---|";
+    out += "\n";
+    for (size_t i = 1; i < rows.size(); ++i) out += md_row(rows[i]);
+    return out;
+}
+
+std::string money_cell(Money m) {
+    std::string s = format_wan(m);
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s;
+}
+
+std::string indicator_value(const std::string& op, const std::string& v, const std::string& unit, bool with_op) {
+    if (op == "定性") return v;
+    return (with_op && op != "=" ? op : (with_op ? "=" : "")) + v + unit;
+}
+
+}  // namespace
+
+std::string write_markdown_part_three(const Disclosure& d) {
+    std::string out = "## " + text_or(d, "part_three") + "\n\n";
+    for (const auto& s : d.narrative.sections) {
+        out += "### " + s.title + "\n\n";
+        for (const auto& p : s.paragraphs) {
+            std::string t = p.text();
+            if (p.style == "heading") out += "**" + t + "**\n\n";
+            else if (p.style == "caption") out += "*" + t + "*\n\n";
+            else out += t + "\n\n";
+        }
+    }
+    return out;
+}
+
+std::string write_markdown_part_four(const Disclosure& d) {
+    std::string out = "## " + text_or(d, "part_four") + "\n\n";
+    for (size_t i = 0; i < d.narrative.glossary.size(); ++i) {
+        const auto& g = d.narrative.glossary[i];
+        out += fmt::format("{}、{}：{}\n\n", chinese_numeral(static_cast<int>(i) + 1), g.term, g.definition);
+    }
+    return out;
+}
+
+std::string write_markdown_part_five(const Disclosure& d) {
+    const auto& projects = d.performance.projects;
+    if (projects.empty()) return {};
+    std::string out = "## " + text_or(d, "part_five") + "\n\n";
+    out += "### " + text_or(d, "summary_title") + "\n\n" + text_or(d, "summary_department") + "\n\n";
+    std::vector<std::vector<std::string>> rows = {{"序号", "项目名称", "资金使用单位", "自评得分", "自评等级"}};
+    auto group = [&](const std::string& title, bool central) {
+        rows.push_back({"", title, "", "", ""});
+        int n = 0;
+        for (const auto& p : projects) {
+            if ((p.category == "中央对地方转移支付") != central) continue;
+            rows.push_back({std::to_string(++n), p.name, p.implementer, format_score(p.total), p.grade});
+        }
+        if (n == 0) rows.push_back({"", text_or(d, "summary_none", "无"), "", "", ""});
+    };
+    group(text_or(d, "summary_central"), true);
+    group(text_or(d, "summary_local"), false);
+    out += md_table(rows) + "\n";
+    for (const auto& p : projects) {
+        if (!p.detailed) continue;
+        out += "### " + text_or(d, "project_title") + "\n\n" + text_or(d, "project_unit") + "\n\n";
+        std::vector<std::vector<std::string>> t;
+        t.push_back({"项目名称", "", p.name, "", "", "", "", "", ""});
+        t.push_back({"主管部门", "", p.department, "", "实施单位", p.implementer, "", "", ""});
+        t.push_back({"项目预算执行情况（" + format_score(score_of(p.execution_weight)) + "分）", "", "年初预算数", "全年预算数（A）",
+                     "全年执行数（B）", "分值", "执行率（B/A）", "得分", ""});
+        t.push_back({"", "年度资金总额", money_cell(p.initial), money_cell(p.full_year), money_cell(p.executed),
+                     format_score(score_of(p.execution_weight)), p.rate ? format_percent(*p.rate, PercentStyle::Fixed) : "—",
+                     format_score_fixed(p.execution_score), ""});
+        t.push_back({"", "其中：当年财政拨款", money_cell(p.fiscal_initial), money_cell(p.fiscal_full_year),
+                     money_cell(p.fiscal_executed), "", "", "", ""});
+        t.push_back({"", "上年结转资金", money_cell(p.carried_initial), money_cell(p.carried_full_year),
+                     money_cell(p.carried_executed), "", "", "", ""});
+        t.push_back({"", "其他资金", money_cell(p.other_initial), money_cell(p.other_full_year), money_cell(p.other_executed),
+                     "", "", "", ""});
+        t.push_back({"年度总体目标", "年初预期目标", "", "", "目标实际完成情况", "", "", "", ""});
+        t.push_back({"", p.goal, "", "", p.outcome, "", "", "", ""});
+        t.push_back({"年度绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值（A）", "实际完成指标值（B）", "分值", "得分",
+                     "偏差原因分析及改进措施"});
+        std::string last1, last2;
+        for (const auto& i : p.indicators) {
+            std::string l1, l2;
+            if (i.level1 != last1) {
+                Score sum;
+                for (const auto& j : p.indicators)
+                    if (j.level1 == i.level1) sum += score_of(j.weight);
+                l1 = i.level1 + "（" + format_score(sum) + "）";
+                last2.clear();
+            }
+            if (i.level2 != last2) l2 = i.level2;
+            last1 = i.level1;
+            last2 = i.level2;
+            t.push_back({"", l1, l2, i.level3, indicator_value(i.op, i.target, i.unit, true),
+                         indicator_value(i.op, i.actual, i.unit, false), format_score(score_of(i.weight)), format_score(i.score),
+                         i.deviation});
+        }
+        t.push_back({"", "总分", "", "", "", "", "", format_score_fixed(p.total), ""});
+        t.push_back({"总分在80分以下的项目未实现绩效目标的原因分析及拟采取的措施说明：", "", "", "", "", "", "", "", ""});
+        out += md_table(t) + "\n";
+    }
+    for (const auto& p : projects) {
+        if (!p.key) continue;
+        std::string title = text_or(d, "key_title");
+        for (size_t pos = title.find("{project}"); pos != std::string::npos; pos = title.find("{project}"))
+            title.replace(pos, 9, p.name);
+        out += "### " + title + "\n\n" + text_or(d, "key_table") + "\n\n";
+        std::vector<std::vector<std::string>> t = {{"评价指标", "权重（%）", "评价得分", "评价分值占比"}};
+        for (size_t i = 0; i < p.key_dimensions.size(); ++i) {
+            const auto& k = p.key_dimensions[i];
+            t.push_back({fmt::format("{}. {}", i + 1, k.name), format_score(score_of(k.weight)), format_score(k.score),
+                         k.share ? format_percent(*k.share) : "—"});
+        }
+        t.push_back({"综合绩效", "100", format_score(p.key_total), p.key_share ? format_percent(*p.key_share) : "—"});
+        out += md_table(t) + "\n";
+        out += fmt::format("综合绩效评价得分为 {} 分，等级为{}。\n\n", format_score(p.key_total), p.key_grade);
+    }
     return out;
 }
 

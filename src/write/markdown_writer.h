@@ -10,6 +10,10 @@ namespace juesuan {
 std::string write_markdown(const Disclosure& d);
 // One table with its title, number, department and unit lines and note.
 std::string write_markdown_table(const Disclosure& d, const Table& t);
+// 第三部分 情况说明, 第四部分 名词解释, 第五部分 附件 (performance tables).
+std::string write_markdown_part_three(const Disclosure& d);
+std::string write_markdown_part_four(const Disclosure& d);
+std::string write_markdown_part_five(const Disclosure& d);
 // The printed grid of a table: header rows, then body rows, as cell text.
 std::vector<std::vector<std::string>> table_grid(const Table& t);
 

@@ -1,0 +1,425 @@
+#include "derive/narrative.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "core/catalog.h"
+#include "core/ratio.h"
+#include "core/score.h"
+#include "core/text.h"
+#include "model/formula.h"
+
+namespace juesuan {
+
+std::string format_wan_trimmed(Money m) {
+    std::string s = format_wan(m);
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s == "-0" ? "0" : s;
+}
+
+std::string subject_path(const Disclosure& d, const std::string& code) {
+    std::map<std::string, std::string> names;
+    for (const auto& t : d.tables)
+        if (t.kind == TableKind::SubjectTree)
+            for (const auto& r : t.rows)
+                if (r.code) names.emplace(*r.code, r.label);
+    std::vector<std::string> chain;
+    for (std::string c = code; !c.empty(); c = parent_code(c)) chain.insert(chain.begin(), c);
+    std::string out;
+    for (const auto& c : chain) {
+        auto lvl = level_of(CatalogKind::Functional, c);
+        auto it = names.find(c);
+        out += (it != names.end() ? it->second : c) + "（" + std::string(lvl ? level_name(*lvl) : "") + "）";
+    }
+    return out;
+}
+
+namespace {
+
+struct Item {
+    const Table* table = nullptr;
+    const Row* row = nullptr;
+    const ProjectEvaluation* project = nullptr;
+    int n = 0;
+    std::string column;  // a loop over the columns of a row
+};
+
+struct Rendered {
+    std::string text;
+    std::vector<Claim> claims;  // offsets into text
+};
+
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+    for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
+}
+
+class Writer {
+public:
+    Writer(const Disclosure& d, const Facts& f, const NarrativeTemplate& t, const SubjectDefinitions& defs,
+           Diagnostics& warnings)
+        : d_(d), f_(f), t_(t), defs_(defs), warnings_(warnings), ev_(d) {}
+
+    Narrative run() {
+        Narrative n;
+        for (const auto& spec : t_.sections) {
+            Section s;
+            s.id = spec.id;
+            s.title = spec.title;
+            section_ = spec.id;
+            counter_ = 0;
+            std::vector<Rendered> paragraphs;
+            std::vector<std::string> styles;
+            for (const auto& p : spec.paragraphs) paragraph(p, paragraphs, styles);
+            for (size_t i = 0; i < paragraphs.size(); ++i) s.paragraphs.push_back(sentences(paragraphs[i], styles[i]));
+            n.sections.push_back(std::move(s));
+        }
+        glossary(n);
+        return n;
+    }
+
+private:
+    // ---- values
+
+    std::string with_item(std::string s, const Item& it) const {
+        if (it.row) {
+            std::string code = row_code(*it.row);
+            replace_all(s, "@code", code);
+            replace_all(s, "@subject", it.row->subject.empty() ? code : it.row->subject);
+        }
+        if (it.project) replace_all(s, "@name", it.project->name);
+        if (!it.column.empty()) replace_all(s, "@col", it.column);
+        return s;
+    }
+
+    std::optional<std::int64_t> value(const std::string& expr) const {
+        try {
+            Value v = ev_.eval(parse_rule_expr(expr), Scope{});
+            if (!v.missing.empty()) return std::nullopt;
+            return v.raw;
+        } catch (const FormulaError& e) {
+            throw std::runtime_error(fmt::format("叙述模板 {} 第“{}”部分：{}", t_.origin, section_, e.what()));
+        }
+    }
+
+    std::string text_of(const std::string& key, const Item& it) const {
+        auto dot = key.find('.');
+        std::string head = key.substr(0, dot), rest = dot == std::string::npos ? "" : key.substr(dot + 1);
+        if (head == "texts") {
+            auto x = f_.department.texts.find(rest);
+            return x == f_.department.texts.end() ? "" : x->second;
+        }
+        if (head == "change" || head == "budget_reason") {
+            for (const auto& c : f_.comparisons)
+                if (c.key == rest) return head == "change" ? c.change_reason : c.budget_reason;
+            return "";
+        }
+        if (head == "reason" && it.row) {
+            std::string code = row_code(*it.row);
+            for (const auto& b : f_.budget)
+                if (b.code == code) return b.reason;
+            return "";
+        }
+        if (head == "review" && it.project) return it.project->review;
+        return "";
+    }
+
+    std::string names_of(const std::string& sel, const Item& it) const {
+        std::string out;
+        if (sel.rfind("P[", 0) == 0) {
+            for (const auto* p : ev_.projects(sel.substr(2, sel.size() - 3), Scope{}))
+                out += (out.empty() ? "" : "、") + p->name;
+            return out;
+        }
+        for (const Row* r : rows_of(with_item(sel, it)))
+            if (std::any_of(r->values.begin(), r->values.end(), [](const auto& kv) { return kv.second && !kv.second->is_zero(); }))
+                out += (out.empty() ? "" : "、") + r->label;
+        return out;
+    }
+
+    std::vector<const Row*> rows_of(const std::string& sel) const {
+        if (sel.size() < 4 || sel[0] != 'T' || sel.back() != ']')
+            throw std::runtime_error(fmt::format("叙述模板 {}：“{}”应写作 T05[level=项] 这样的行选择", t_.origin, sel));
+        const Table* t = d_.table(sel.substr(1, 2));
+        if (!t) return {};
+        std::string missing;
+        Selector s = parse_selector(sel.substr(4, sel.size() - 5));
+        std::vector<const Row*> out;
+        for (const Row* r : ev_.select(*t, s, {}, missing))
+            if (r->role != RowRole::Blank) out.push_back(r);
+        return out;
+    }
+
+    bool holds(const std::string& when, const Item& it) const {
+        if (when.empty()) return true;
+        if (when.rfind("text:", 0) == 0) return !trim(text_of(when.substr(5), it)).empty();
+        Formula f;
+        try {
+            f = parse_formula(with_item(when, it));
+        } catch (const FormulaError& e) {
+            throw std::runtime_error(fmt::format("叙述模板 {} 第“{}”部分的条件：{}", t_.origin, section_, e.what()));
+        }
+        auto cond = [&](const Condition& c) -> bool {
+            if (c.is_predicate) {
+                const Table* t = d_.table(c.table);
+                bool v = false;
+                if (c.predicate == "present") v = t != nullptr;
+                else if (c.predicate == "empty") v = !t || !t->has_data;
+                return v != c.negated;
+            }
+            Value l = ev_.eval(c.lhs, {}), r = ev_.eval(c.rhs, {});
+            if (!l.missing.empty() || !r.missing.empty()) return false;
+            std::int64_t diff = l.raw - r.raw;
+            if (c.op == "==") return diff == 0;
+            if (c.op == "!=") return diff != 0;
+            if (c.op == "<=") return diff <= 0;
+            if (c.op == ">=") return diff >= 0;
+            if (c.op == "<") return diff < 0;
+            return diff > 0;
+        };
+        return (!f.guard || cond(*f.guard)) && cond(f.body);
+    }
+
+    // ---- rendering
+
+    void claim(Rendered& out, std::string kind, std::string text, std::int64_t v, std::string unit, std::string states) {
+        Claim c;
+        c.id = fmt::format("{}.{}", section_, ++counter_);
+        c.kind = std::move(kind);
+        c.text = std::move(text);
+        c.value = v;
+        c.unit = std::move(unit);
+        c.states = std::move(states);
+        c.offset = out.text.size();
+        out.text += c.text;
+        out.claims.push_back(std::move(c));
+    }
+
+    void missing_value(Rendered& out, const std::string& what) {
+        warnings_.warning(Location{t_.origin, 0, 0, {}, section_},
+                          fmt::format("情况说明第“{}”部分：{} 无法计算（缺少所需的数据），以“—”代替", section_, what));
+        out.text += "—";
+    }
+
+    Rendered render(const std::string& tmpl, const Item& it) {
+        Rendered out;
+        size_t pos = 0;
+        while (pos < tmpl.size()) {
+            size_t open = tmpl.find('{', pos);
+            if (open == std::string::npos) {
+                out.text += tmpl.substr(pos);
+                break;
+            }
+            out.text += tmpl.substr(pos, open - pos);
+            size_t close = tmpl.find('}', open);
+            if (close == std::string::npos)
+                throw std::runtime_error(fmt::format("叙述模板 {}：“{}”缺少 }}", t_.origin, tmpl.substr(open)));
+            placeholder(out, tmpl.substr(open + 1, close - open - 1), it);
+            pos = close + 1;
+        }
+        return out;
+    }
+
+    void placeholder(Rendered& out, const std::string& body, const Item& it) {
+        std::vector<std::string> a;
+        for (auto& x : split(body, '|')) a.push_back(trim(x));
+        const std::string& k = a[0];
+        auto arg = [&](size_t i) { return i < a.size() ? with_item(a[i], it) : std::string(); };
+        const Department& dep = f_.department;
+        if (k == "year") out.text += std::to_string(dep.year);
+        else if (k == "prev_year") out.text += std::to_string(dep.year - 1);
+        else if (k == "department") out.text += dep.name;
+        else if (k == "short_name") out.text += dep.short_name;
+        else if (k == "n") out.text += std::to_string(it.n);
+        else if (k == "n_cn") out.text += chinese_numeral(it.n);
+        else if (k == "item.code") out.text += it.row ? row_code(*it.row) : "";
+        else if (k == "item.name") {
+            if (!it.column.empty() && it.table) {
+                const Column* c = it.table->column(it.column);
+                out.text += c ? label_key(c->label) : it.column;
+            } else {
+                out.text += it.row ? it.row->label : it.project ? it.project->name : "";
+            }
+        }
+        else if (k == "item.stem") {
+            std::string name = it.row ? it.row->label : "";
+            if (name.size() > 6 && name.compare(name.size() - 6, 6, "支出") == 0) name.resize(name.size() - 6);
+            out.text += name;
+        } else if (k == "item.path") out.text += it.row ? subject_path(d_, row_code(*it.row)) : "";
+        else if (k == "text") {
+            std::string t = text_of(a.at(1), it);
+            out.text += trim(t).empty() && a.size() > 2 ? a[2] : t;
+        }
+        else if (k == "names") out.text += names_of(a.at(1), it);
+        else if (k == "amount" || k == "amount_abs") {
+            auto v = value(arg(1));
+            if (!v) return missing_value(out, arg(1));
+            Money m = Money::from_fen(round_half_up(k == "amount_abs" && *v < 0 ? -*v : *v, 10'000));
+            claim(out, "amount", format_wan_trimmed(m), m.fen(), "万元", k == "amount" ? arg(1) : "abs(" + arg(1) + ")");
+        } else if (k == "share" || k == "completion" || k == "growth_abs") {
+            auto x = value(arg(1)), y = value(arg(2));
+            std::optional<Percent> p;
+            if (x && y) p = k == "growth_abs" ? percent_of(*x - *y, *y) : percent_of(*x, *y);
+            if (!p) return missing_value(out, k + "(" + arg(1) + ", " + arg(2) + ")");
+            if (k == "growth_abs" && p->hundredths < 0) p->hundredths = -p->hundredths;
+            claim(out, "percent", format_percent(*p), p->hundredths, "%", k + "(" + arg(1) + ", " + arg(2) + ")");
+        } else if (k == "percent" || k == "percent_fixed") {
+            auto v = value(arg(1));
+            if (!v) return missing_value(out, arg(1));
+            claim(out, "percent", format_percent({*v}, k == "percent" ? PercentStyle::Trimmed : PercentStyle::Fixed), *v, "%", arg(1));
+        } else if (k == "score") {
+            auto v = value(arg(1));
+            if (!v) return missing_value(out, arg(1));
+            claim(out, "score", format_score({*v}), *v, "分", arg(1));
+        } else if (k == "count") {
+            auto v = value(arg(1));
+            if (!v) return missing_value(out, arg(1));
+            claim(out, "count", std::to_string(*v), *v, "", arg(1));
+        } else if (k == "dir") {
+            auto v = value(arg(1));
+            if (!v) return missing_value(out, arg(1));
+            claim(out, "text", *v >= 0 ? a.at(2) : a.at(3), 0, "", fmt::format("sign({}, {}, {})", arg(1), a.at(2), a.at(3)));
+        } else if (k == "cmp") {
+            // Three ways by how the completion rate prints: above, below or at 100 %.
+            auto x = value(arg(1)), y = value(arg(2));
+            auto p = x && y ? percent_of(*x, *y) : std::nullopt;
+            if (!p) return missing_value(out, "cmp(" + arg(1) + ", " + arg(2) + ")");
+            const std::string& word = p->hundredths > 10'000 ? a.at(3) : p->hundredths < 10'000 ? a.at(4) : a.at(5);
+            if (!word.empty())
+                claim(out, "text", word, 0, "", fmt::format("cmp({}, {}, {}, {}, {})", arg(1), arg(2), a.at(3), a.at(4), a.at(5)));
+        } else if (k == "grade") {
+            auto v = value(arg(1));
+            if (!v) return missing_value(out, arg(1));
+            claim(out, "text", d_.performance.method.grade_of({*v}), 0, "", "grade(" + arg(1) + ")");
+        } else {
+            throw std::runtime_error(fmt::format("叙述模板 {}：未知的占位符“{{{}}}”", t_.origin, body));
+        }
+    }
+
+    void append_to(Rendered& to, Rendered&& more) {
+        for (auto& c : more.claims) {
+            c.offset += to.text.size();
+            to.claims.push_back(std::move(c));
+        }
+        to.text += more.text;
+    }
+
+    // The text a paragraph says for an item: the first case that holds, else say/otherwise.
+    std::optional<Rendered> say(const ParagraphSpec& p, const Item& it) {
+        if (!p.cases.empty()) {
+            for (const auto& [when, text] : p.cases)
+                if (holds(when, it)) return render(text, it);
+            return std::nullopt;
+        }
+        if (holds(p.when, it)) return render(p.say, it);
+        if (!p.otherwise.empty()) return render(p.otherwise, it);
+        return std::nullopt;
+    }
+
+    std::vector<Item> items_of(const std::string& each) const {
+        std::vector<Item> items;
+        if (each.rfind("P[", 0) == 0) {
+            for (const auto* pr : ev_.projects(each.substr(2, each.size() - 3), Scope{})) items.push_back({nullptr, nullptr, pr, 0, {}});
+            return items;
+        }
+        const Table* t = d_.table(each.substr(1, 2));
+        if (auto dot = each.find("].{"); dot != std::string::npos && each.back() == '}') {
+            // The columns of one row: T02[合计].{fiscal,superior}
+            auto rows = rows_of(each.substr(0, dot + 1));
+            for (const auto& col : split(each.substr(dot + 3, each.size() - dot - 4), ','))
+                if (!rows.empty()) items.push_back({t, rows.front(), nullptr, 0, trim(col)});
+            return items;
+        }
+        for (const Row* r : rows_of(each)) items.push_back({t, r, nullptr, 0, {}});
+        return items;
+    }
+
+    void paragraph(const ParagraphSpec& p, std::vector<Rendered>& out, std::vector<std::string>& styles) {
+        std::vector<Rendered> produced;
+        if (p.each.empty()) {
+            if (auto r = say(p, Item{})) produced.push_back(std::move(*r));
+        } else {
+            int n = 0;
+            for (auto& it : items_of(p.each)) {
+                it.n = n + 1;
+                auto r = say(p, it);
+                if (!r) continue;
+                ++n;
+                produced.push_back(std::move(*r));
+            }
+            if (produced.empty() && !p.if_empty.empty()) produced.push_back(render(p.if_empty, {}));
+            if (!p.join.empty() && !produced.empty()) {
+                Rendered joined;
+                for (size_t i = 0; i < produced.size(); ++i) {
+                    if (i) joined.text += p.join;
+                    append_to(joined, std::move(produced[i]));
+                }
+                joined.text += p.end;
+                produced = {std::move(joined)};
+            }
+        }
+        for (auto& r : produced) {
+            if (p.append && !out.empty()) {
+                append_to(out.back(), std::move(r));
+            } else {
+                out.push_back(std::move(r));
+                styles.push_back(p.style);
+            }
+        }
+    }
+
+    // Sentences end at 。; each claim goes with the sentence it stands in.
+    Paragraph sentences(const Rendered& r, const std::string& style) {
+        Paragraph p;
+        p.style = style;
+        const std::string stop = "。";
+        size_t start = 0;
+        while (start < r.text.size()) {
+            size_t end = r.text.find(stop, start);
+            end = end == std::string::npos ? r.text.size() : end + stop.size();
+            Sentence s;
+            s.text = r.text.substr(start, end - start);
+            for (const auto& c : r.claims)
+                if (c.offset >= start && c.offset < end) {
+                    Claim x = c;
+                    x.offset -= start;
+                    s.claims.push_back(std::move(x));
+                }
+            p.sentences.push_back(std::move(s));
+            start = end;
+        }
+        return p;
+    }
+
+    void glossary(Narrative& n) {
+        for (const auto& [term, def] : t_.glossary) n.glossary.push_back({term, def, ""});
+        if (t_.glossary_subjects.empty()) return;
+        for (const Row* r : rows_of(t_.glossary_subjects)) {
+            std::string code = row_code(*r);
+            auto it = defs_.by_code.find(code);
+            if (it == defs_.by_code.end())
+                warnings_.warning(Location{"data/glossary/subjects.csv"},
+                                  fmt::format("名词解释缺少科目 {}“{}”的解释：可在 data/glossary/subjects.csv 中补充", code, r->label));
+            n.glossary.push_back({subject_path(d_, code), it == defs_.by_code.end() ? "" : it->second, code});
+        }
+    }
+
+    const Disclosure& d_;
+    const Facts& f_;
+    const NarrativeTemplate& t_;
+    const SubjectDefinitions& defs_;
+    Diagnostics& warnings_;
+    FormulaEvaluator ev_;
+    std::string section_;
+    int counter_ = 0;
+};
+
+}  // namespace
+
+Narrative derive_narrative(const Disclosure& d, const Facts& f, const NarrativeTemplate& t, const SubjectDefinitions& defs,
+                           Diagnostics& warnings) {
+    return Writer(d, f, t, defs, warnings).run();
+}
+
+}  // namespace juesuan

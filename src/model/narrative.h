@@ -1,0 +1,50 @@
+// Parts three and four: the 情况说明 as sections of sentences whose every number is a claim
+// (value, unit, what it states, where it stands), and the glossary (名词解释).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace juesuan {
+
+struct Claim {
+    std::string id;          // unique in the document: "三.4"
+    std::string kind;        // amount | percent | count | score | text
+    std::string text;        // as printed: "1,411.67", "115.18%", "增加", "优"
+    std::int64_t value = 0;  // 分 | 0.01 % | count | 0.01 point; 0 for text
+    std::string unit;        // 万元, %, 个, 辆, 分 …; empty for text
+    std::string states;      // the claim formula: what the number is (docs/narrative.md)
+    std::size_t offset = 0;  // byte offset of `text` in its sentence
+};
+
+struct Sentence {
+    std::string text;
+    std::vector<Claim> claims;
+};
+
+struct Paragraph {
+    std::string style = "text";  // text | heading | caption
+    std::vector<Sentence> sentences;
+    std::string text() const;
+};
+
+struct Section {
+    std::string id;     // 一 … 十三
+    std::string title;  // 一、收入支出决算总体情况说明
+    std::vector<Paragraph> paragraphs;
+};
+
+struct GlossaryEntry {
+    std::string term;        // 财政拨款收入 / 一般公共服务支出（类）…（项）
+    std::string definition;
+    std::string code;        // the subject, for subject entries
+};
+
+struct Narrative {
+    std::vector<Section> sections;
+    std::vector<GlossaryEntry> glossary;
+    const Section* section(const std::string& id) const;
+};
+
+}  // namespace juesuan

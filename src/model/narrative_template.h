@@ -1,0 +1,48 @@
+// How a template words the 情况说明 and the glossary: sentence templates as data
+// (docs/narrative.md), so another province's wording is a new file, not new code.
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace juesuan {
+
+struct ParagraphSpec {
+    std::string say;        // text with placeholders
+    // Alternatives: the first whose condition holds is said (an empty condition always holds).
+    std::vector<std::pair<std::string, std::string>> cases;
+    std::string otherwise;  // said instead when `when` does not hold
+    std::string when;       // a condition (formula syntax), or "text:KEY" (the text is not empty)
+    // A loop: table rows "T05[level=项]", columns of a row "T02[合计].{fiscal,superior}",
+    // or projects "P[detailed=是]".
+    std::string each;
+    std::string join;       // with `each`: items joined into one paragraph by this
+    std::string end;        // with `join`: appended after the last item
+    std::string if_empty;   // with `each`: said when there is no item
+    std::string style = "text";  // text | heading | caption
+    bool append = false;    // continue the previous paragraph
+};
+
+struct SectionSpec {
+    std::string id;
+    std::string title;
+    std::vector<ParagraphSpec> paragraphs;
+};
+
+struct NarrativeTemplate {
+    std::string id;
+    std::string origin;
+    std::map<std::string, std::string> texts;  // part titles: part_three, part_four, part_five …
+    std::vector<SectionSpec> sections;
+    std::vector<std::pair<std::string, std::string>> glossary;  // fixed terms and definitions
+    std::string glossary_subjects = "T03[level=项]";  // subjects that get a glossary entry
+};
+
+// Definitions of functional subjects for the glossary, by 项 code.
+struct SubjectDefinitions {
+    std::map<std::string, std::string> by_code;
+};
+
+}  // namespace juesuan

@@ -1,0 +1,113 @@
+#include "read/narrative_reader.h"
+
+#include <set>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "core/diagnostics.h"
+#include "core/text.h"
+#include "read/csv_file.h"
+#include "read/template_reader.h"
+
+namespace juesuan {
+
+NarrativeTemplate parse_narrative_template(const std::string& text, const std::string& shown) {
+    toml::table root;
+    try {
+        root = toml::parse(text, shown);
+    } catch (const toml::parse_error& e) {
+        throw InputError(Location{shown, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column), {}, {}},
+                         fmt::format("TOML 格式错误：请检查此处的引号、括号、逗号和等号（解析器：{}）", e.description()));
+    }
+    auto fail = [&](const toml::node* n, const std::string& key, const std::string& msg) {
+        throw InputError(Location{shown, n ? static_cast<int>(n->source().begin.line) : 0, 0, {}, key}, msg);
+    };
+    auto str = [&](const toml::table& t, const char* key, const std::string& path) -> std::string {
+        const toml::node* n = t.get(key);
+        if (!n) return {};
+        auto v = n->value<std::string>();
+        if (!v) fail(n, path + "." + key, fmt::format("“{}”应为字符串", key));
+        return *v;
+    };
+    NarrativeTemplate t;
+    t.origin = shown;
+    t.id = str(root, "id", "");
+    if (const toml::table* texts = root.get_as<toml::table>("texts"))
+        for (const auto& [k, v] : *texts) t.texts[std::string(k.str())] = v.value_or(std::string());
+    if (const toml::table* g = root.get_as<toml::table>("glossary")) {
+        t.glossary_subjects = str(*g, "subjects", "glossary").empty() ? t.glossary_subjects : str(*g, "subjects", "glossary");
+        if (const toml::array* terms = g->get_as<toml::array>("terms"))
+            for (const auto& e : *terms) {
+                const toml::array* pair = e.as_array();
+                if (!pair || pair->size() != 2 || !(*pair)[0].value<std::string>() || !(*pair)[1].value<std::string>())
+                    fail(&e, "glossary.terms", "每个名词应为 [\"名词\", \"解释\"]");
+                t.glossary.emplace_back(*(*pair)[0].value<std::string>(), *(*pair)[1].value<std::string>());
+            }
+    }
+    if (const toml::array* sections = root.get_as<toml::array>("sections")) {
+        for (const auto& sn : *sections) {
+            const toml::table* st = sn.as_table();
+            if (!st) fail(&sn, "sections", "每一节应为 [[sections]] 表");
+            SectionSpec s;
+            s.id = str(*st, "id", "sections");
+            s.title = str(*st, "title", "sections." + s.id);
+            if (const toml::array* ps = st->get_as<toml::array>("paragraphs")) {
+                for (const auto& pn : *ps) {
+                    const toml::table* pt = pn.as_table();
+                    std::string path = "sections." + s.id + ".paragraphs";
+                    if (!pt) fail(&pn, path, "每一段应为 [[sections.paragraphs]] 表");
+                    static const std::set<std::string> known = {"say", "otherwise", "when", "each", "join", "end",
+                                                                "if_empty", "style", "append", "cases"};
+                    for (const auto& [k, v] : *pt)
+                        if (!known.count(std::string(k.str())))
+                            fail(&v, path + "." + std::string(k.str()), fmt::format("段落有未知的键“{}”", k.str()));
+                    ParagraphSpec p;
+                    p.say = str(*pt, "say", path);
+                    p.otherwise = str(*pt, "otherwise", path);
+                    p.when = str(*pt, "when", path);
+                    p.each = str(*pt, "each", path);
+                    p.join = str(*pt, "join", path);
+                    p.end = str(*pt, "end", path);
+                    p.if_empty = str(*pt, "if_empty", path);
+                    if (std::string style = str(*pt, "style", path); !style.empty()) p.style = style;
+                    if (p.style != "text" && p.style != "heading" && p.style != "caption")
+                        fail(pt, path + ".style", "style 应为 text、heading 或 caption");
+                    p.append = (*pt)["append"].value_or(false);
+                    if (const toml::array* cases = pt->get_as<toml::array>("cases"))
+                        for (const auto& e : *cases) {
+                            const toml::array* pair = e.as_array();
+                            if (!pair || pair->size() != 2 || !(*pair)[0].value<std::string>() || !(*pair)[1].value<std::string>())
+                                fail(&e, path + ".cases", "cases 的每一项应为 [\"条件\", \"文字\"]（条件可为空）");
+                            p.cases.emplace_back(*(*pair)[0].value<std::string>(), *(*pair)[1].value<std::string>());
+                        }
+                    s.paragraphs.push_back(std::move(p));
+                }
+            }
+            t.sections.push_back(std::move(s));
+        }
+    }
+    return t;
+}
+
+NarrativeTemplate load_narrative_template(const std::string& template_id) {
+    if (auto text = shipped_data("narrative/" + template_id + ".toml"))
+        return parse_narrative_template(*text, "data/narrative/" + template_id + ".toml");
+    NarrativeTemplate empty;
+    empty.id = template_id;
+    return empty;
+}
+
+SubjectDefinitions load_subject_definitions() {
+    SubjectDefinitions defs;
+    auto text = shipped_data("glossary/subjects.csv");
+    if (!text) return defs;
+    CsvFile csv = parse_csv(*text, "data/glossary/subjects.csv");
+    for (size_t i = 1; i < csv.records.size(); ++i) {
+        const auto& f = csv.records[i].fields;
+        if (f.size() >= 2 && !trim(f[0]).empty()) defs.by_code[trim(f[0])] = trim(f[1]);
+    }
+    return defs;
+}
+
+}  // namespace juesuan
