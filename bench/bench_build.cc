@@ -28,8 +28,7 @@ fs::path sample_dir(int subjects) {
     std::random_device rd;
     fs::path dir = fs::temp_directory_path() / ("juesuan-bench-" + std::to_string(rd()) + "-" + std::to_string(subjects));
     SampleBooks s = generate_sample(subjects, 4, load_template("jinan-2023"), load_catalogs({}));
-    auto files = write_books(s.facts);
-    files["catalog.csv"] = write_catalog_csv(s.extra_catalog);
+    auto files = write_books_with_supplements(s.facts, s.extra_catalog);
     write_files_atomically(dir, files);
     made[subjects] = dir;
     return dir;

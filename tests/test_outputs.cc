@@ -45,6 +45,7 @@ Cells markdown_cells(const std::string& md) {
     for (const auto& line : split(md, '\n')) {
         std::smatch m;
         if (std::regex_match(line, m, number)) current = m[1];
+        else if (line.rfind("#", 0) == 0) current.clear();  // a heading ends the tables of part two
         else if (!current.empty() && line.rfind("|", 0) == 0 && line.find("---") == std::string::npos)
             tables[current].push_back(cells_of(line));
     }

@@ -35,8 +35,7 @@ Base from_books(const std::filesystem::path& dir) {
 Base sample_base(int subjects, std::uint64_t seed, bool drift = false) {
     TempDir tmp;
     SampleBooks s = generate_sample(subjects, seed, load_template("jinan-2023"), load_catalogs({}), drift);
-    auto files = write_books(s.facts);
-    files["catalog.csv"] = write_catalog_csv(s.extra_catalog);
+    auto files = write_books_with_supplements(s.facts, s.extra_catalog);
     write_files_atomically(tmp / "s", files);
     return from_books(tmp / "s");
 }

@@ -14,8 +14,7 @@ using namespace juesuan::test;
 namespace {
 Built build_sample(int subjects, std::uint64_t seed, const std::filesystem::path& dir) {
     SampleBooks s = generate_sample(subjects, seed, load_template("jinan-2023"), load_catalogs({}));
-    auto files = write_books(s.facts);
-    if (!s.extra_catalog.empty()) files["catalog.csv"] = write_catalog_csv(s.extra_catalog);
+    auto files = write_books_with_supplements(s.facts, s.extra_catalog);
     write_files_atomically(dir, files);
     return build_books(dir);
 }

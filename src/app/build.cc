@@ -41,7 +41,9 @@ Built build_from_books(const fs::path& books, const BuildOptions& opts) {
     }
     NarrativeTemplate nt = load_narrative_template(b.tpl.id);
     try {
-        b.disclosure.narrative = derive_narrative(b.disclosure, b.facts, nt, load_subject_definitions(), b.warnings);
+        SubjectDefinitions defs = load_subject_definitions();
+        if (fs::exists(books / "glossary.csv", ec)) add_subject_definitions(books / "glossary.csv", defs);
+        b.disclosure.narrative = derive_narrative(b.disclosure, b.facts, nt, defs, b.warnings);
     } catch (const std::runtime_error& e) {
         throw InputError(Location{nt.origin}, e.what());
     }

@@ -187,8 +187,7 @@ int main(int argc, char** argv) {
             Template t = load_template("jinan-2023");
             Catalogs cats = load_catalogs({});
             SampleBooks s = generate_sample(subjects, seed, t, cats);
-            auto files = write_books(s.facts);
-            if (!s.extra_catalog.empty()) files["catalog.csv"] = write_catalog_csv(s.extra_catalog);
+            auto files = write_books_with_supplements(s.facts, s.extra_catalog);
             write_files_atomically(sample_dir, files);
             std::cout << fmt::format("已生成示例部门“{}”的账簿：{} 个项级科目，写入 {}\n", s.facts.department.name,
                                      subjects, sample_dir);

@@ -395,13 +395,19 @@ private:
     void glossary(Narrative& n) {
         for (const auto& [term, def] : t_.glossary) n.glossary.push_back({term, def, ""});
         if (t_.glossary_subjects.empty()) return;
+        std::vector<std::string> lacking;
         for (const Row* r : rows_of(t_.glossary_subjects)) {
             std::string code = row_code(*r);
             auto it = defs_.by_code.find(code);
-            if (it == defs_.by_code.end())
-                warnings_.warning(Location{"data/glossary/subjects.csv"},
-                                  fmt::format("名词解释缺少科目 {}“{}”的解释：可在 data/glossary/subjects.csv 中补充", code, r->label));
+            if (it == defs_.by_code.end()) lacking.push_back(code);
             n.glossary.push_back({subject_path(d_, code), it == defs_.by_code.end() ? "" : it->second, code});
+        }
+        if (!lacking.empty()) {
+            std::string list;
+            for (size_t i = 0; i < lacking.size() && i < 5; ++i) list += (i ? "、" : "") + lacking[i];
+            warnings_.warning(Location{"glossary.csv"},
+                              fmt::format("名词解释缺少 {} 个科目的解释（{}{}）：可在账簿目录的 glossary.csv 中补充“科目编码,解释”",
+                                          lacking.size(), list, lacking.size() > 5 ? " 等" : ""));
         }
     }
 

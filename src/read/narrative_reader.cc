@@ -98,6 +98,20 @@ NarrativeTemplate load_narrative_template(const std::string& template_id) {
     return empty;
 }
 
+void add_subject_definitions(const std::filesystem::path& file, SubjectDefinitions& into) {
+    CsvFile csv = read_csv_file(file, file.string());
+    Diagnostics diags;
+    for (size_t i = 1; i < csv.records.size(); ++i) {
+        const auto& rec = csv.records[i];
+        if (rec.blank()) continue;
+        if (rec.fields.size() < 2 || !all_digits(trim(rec.fields[0])))
+            diags.error(Location{file.string(), rec.line, 1, {}, {}}, "每行应为“科目编码,解释”");
+        else
+            into.by_code[trim(rec.fields[0])] = trim(rec.fields[1]);
+    }
+    if (diags.has_errors()) throw InputError(std::move(diags));
+}
+
 SubjectDefinitions load_subject_definitions() {
     SubjectDefinitions defs;
     auto text = shipped_data("glossary/subjects.csv");

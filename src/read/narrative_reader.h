@@ -2,6 +2,7 @@
 // (data/glossary/subjects.csv).
 #pragma once
 
+#include <filesystem>
 #include <string>
 
 #include "model/narrative_template.h"
@@ -12,5 +13,7 @@ NarrativeTemplate parse_narrative_template(const std::string& text, const std::s
 // The shipped narrative template of a publication template id (an empty one when none ships).
 NarrativeTemplate load_narrative_template(const std::string& template_id);
 SubjectDefinitions load_subject_definitions();
+// A books folder's own definitions (glossary.csv: 科目编码,解释), overriding the shipped ones.
+void add_subject_definitions(const std::filesystem::path& file, SubjectDefinitions& into);
 
 }  // namespace juesuan

@@ -1,5 +1,7 @@
 #include "write/books_writer.h"
 
+#include <set>
+
 #include <fmt/format.h>
 
 #include "model/books_schema.h"
@@ -177,6 +179,21 @@ std::map<std::string, std::string> write_books(const Facts& f) {
     files["projects.csv"] = out;
     files["indicators.csv"] = ind;
     return files;
+}
+
+std::map<std::string, std::string> write_books_with_supplements(const Facts& f, const std::vector<CatalogEntry>& extra) {
+    auto files = write_books(f);
+    if (!extra.empty()) files["catalog.csv"] = write_catalog_csv(extra);
+    files["glossary.csv"] = write_glossary_csv(f);
+    return files;
+}
+
+std::string write_glossary_csv(const Facts& f) {
+    std::string out = csv_line({"科目编码", "解释"});
+    std::set<std::string> seen;
+    for (const auto& l : f.expenditure)
+        if (seen.insert(l.code).second) out += csv_line({l.code, "反映" + l.name + "方面的支出。"});
+    return out;
 }
 
 std::string books_guide() {

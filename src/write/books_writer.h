@@ -13,6 +13,12 @@ namespace juesuan {
 
 // File name → content. Amounts are written exactly in the department's unit.
 std::map<std::string, std::string> write_books(const Facts& facts);
+// The books plus the department's own catalog.csv (subjects the catalog lacks) and
+// glossary.csv (their definitions), as `juesuan sample` writes them.
+std::map<std::string, std::string> write_books_with_supplements(const Facts& facts,
+                                                                const std::vector<CatalogEntry>& extra_catalog);
+// glossary.csv: a definition for every 项 the books use (the sample's synthetic subjects).
+std::string write_glossary_csv(const Facts& facts);
 // 填写说明.txt: every file and column of the books with what to write in it.
 std::string books_guide();
 // The catalog supplement a books folder may carry (catalog.csv).
