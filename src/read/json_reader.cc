@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/diagnostics.h"
+#include "core/score.h"
 #include "read/csv_file.h"
 
 namespace juesuan {
@@ -45,6 +46,181 @@ RowRole role_of(const Ctx& c, const std::string& r, const std::string& path) {
     if (r == "total") return RowRole::Total;
     if (r == "blank") return RowRole::Blank;
     c.fail(path, fmt::format("未知的行类型“{}”", r));
+}
+
+std::int64_t integer(const Ctx& c, const json& j, const char* key, const std::string& path) {
+    const json& v = c.need(j, key, path);
+    if (!v.is_number_integer()) c.fail(path + "." + key, "应为整数");
+    return v.get<std::int64_t>();
+}
+
+bool boolean(const Ctx& c, const json& j, const char* key, const std::string& path) {
+    if (!j.contains(key)) return false;
+    if (!j.at(key).is_boolean()) c.fail(path + "." + key, "应为 true 或 false");
+    return j.at(key).get<bool>();
+}
+
+Decimal decimal(const Ctx& c, const json& j, const char* key, const std::string& path) {
+    auto d = parse_decimal(c.str(j, key, path));
+    if (!d) c.fail(path + "." + key, "应为写成字符串的数，如 \"99.99\"");
+    return *d;
+}
+
+Score score(const Ctx& c, const json& j, const char* key, const std::string& path) {
+    return score_of(decimal(c, j, key, path));
+}
+
+// "99.95%" → 9995; "" → none
+std::optional<Percent> percent(const Ctx& c, const json& j, const char* key, const std::string& path) {
+    std::string s = c.str(j, key, path, false);
+    if (s.empty()) return std::nullopt;
+    std::string digits;
+    for (char ch : s)
+        if (ch != '%' && ch != ',') digits += ch;
+    auto d = parse_decimal(digits);
+    if (!d) c.fail(path + "." + key, "应为百分数，如 \"99.95%\"");
+    return Percent{score_of(*d).hundredths};
+}
+
+void read_narrative(const Ctx& c, const json& n, Narrative& out) {
+    if (!n.is_object()) c.fail("narrative", "应为对象");
+    if (n.contains("sections")) {
+        const json& sections = n.at("sections");
+        for (size_t si = 0; si < sections.size(); ++si) {
+            std::string spath = fmt::format("narrative.sections[{}]", si);
+            const json& js = sections[si];
+            Section s;
+            s.id = c.str(js, "id", spath);
+            s.title = c.str(js, "title", spath, false);
+            const json& ps = c.need(js, "paragraphs", spath);
+            for (size_t pi = 0; pi < ps.size(); ++pi) {
+                std::string ppath = fmt::format("{}.paragraphs[{}]", spath, pi);
+                Paragraph p;
+                p.style = c.str(ps[pi], "style", ppath, false);
+                if (p.style.empty()) p.style = "text";
+                const json& xs = c.need(ps[pi], "sentences", ppath);
+                for (size_t xi = 0; xi < xs.size(); ++xi) {
+                    std::string xpath = fmt::format("{}.sentences[{}]", ppath, xi);
+                    Sentence x;
+                    x.text = c.str(xs[xi], "text", xpath);
+                    if (xs[xi].contains("claims")) {
+                        const json& cs = xs[xi].at("claims");
+                        for (size_t ci = 0; ci < cs.size(); ++ci) {
+                            std::string cpath = fmt::format("{}.claims[{}]", xpath, ci);
+                            Claim k;
+                            k.id = c.str(cs[ci], "id", cpath);
+                            k.kind = c.str(cs[ci], "kind", cpath);
+                            k.text = c.str(cs[ci], "text", cpath);
+                            if (k.kind != "text") k.value = integer(c, cs[ci], "value", cpath);
+                            k.unit = c.str(cs[ci], "unit", cpath, false);
+                            k.states = c.str(cs[ci], "states", cpath, false);
+                            k.offset = static_cast<size_t>(integer(c, cs[ci], "offset", cpath));
+                            if (k.offset > x.text.size()) c.fail(cpath + ".offset", "位置超出了句子的长度");
+                            x.claims.push_back(std::move(k));
+                        }
+                    }
+                    p.sentences.push_back(std::move(x));
+                }
+                s.paragraphs.push_back(std::move(p));
+            }
+            out.sections.push_back(std::move(s));
+        }
+    }
+    if (n.contains("glossary"))
+        for (size_t i = 0; i < n.at("glossary").size(); ++i) {
+            const json& g = n.at("glossary")[i];
+            std::string path = fmt::format("narrative.glossary[{}]", i);
+            out.glossary.push_back({c.str(g, "term", path), c.str(g, "definition", path, false), c.str(g, "code", path, false)});
+        }
+}
+
+void read_funds(const Ctx& c, const json& j, const char* key, const std::string& path, Money& i, Money& f, Money& e) {
+    const json& x = c.need(j, key, path);
+    std::string p = path + "." + key;
+    i = Money::from_fen(integer(c, x, "initial", p));
+    f = Money::from_fen(integer(c, x, "full_year", p));
+    e = Money::from_fen(integer(c, x, "executed", p));
+}
+
+void read_performance(const Ctx& c, const json& j, Performance& out) {
+    if (!j.is_object()) c.fail("performance", "应为对象");
+    if (j.contains("method")) {
+        const json& m = j.at("method");
+        ScoringMethod& sm = out.method;
+        sm.execution_weight = decimal(c, m, "execution_weight", "performance.method");
+        sm.partial = c.str(m, "partial", "performance.method");
+        for (const auto& g : c.need(m, "grades", "performance.method")) {
+            if (!g.is_array() || g.size() != 2) c.fail("performance.method.grades", "每一档应为 [\"90\", \"优\"]");
+            auto min = parse_decimal(g[0].get<std::string>());
+            if (!min) c.fail("performance.method.grades", "分数线应为数");
+            sm.grades.push_back({*min, g[1].get<std::string>()});
+        }
+        if (m.contains("key_dimensions"))
+            for (const auto& k : m.at("key_dimensions")) {
+                ScoringMethod::Dimension d;
+                d.name = c.str(k, "name", "performance.method.key_dimensions");
+                d.weight = decimal(c, k, "weight", "performance.method.key_dimensions");
+                d.basis = c.str(k, "basis", "performance.method.key_dimensions");
+                if (k.contains("level1"))
+                    for (const auto& l : k.at("level1")) d.level1.push_back(l.get<std::string>());
+                sm.key_dimensions.push_back(d);
+            }
+    }
+    if (!j.contains("projects")) return;
+    const json& ps = j.at("projects");
+    for (size_t pi = 0; pi < ps.size(); ++pi) {
+        const json& jp = ps[pi];
+        std::string path = fmt::format("performance.projects[{}]", pi);
+        ProjectEvaluation p;
+        p.name = c.str(jp, "name", path);
+        p.department = c.str(jp, "department", path, false);
+        p.implementer = c.str(jp, "implementer", path, false);
+        p.category = c.str(jp, "category", path, false);
+        p.detailed = boolean(c, jp, "detailed", path);
+        p.key = boolean(c, jp, "key", path);
+        const json& f = c.need(jp, "funds", path);
+        read_funds(c, f, "total", path + ".funds", p.initial, p.full_year, p.executed);
+        read_funds(c, f, "fiscal", path + ".funds", p.fiscal_initial, p.fiscal_full_year, p.fiscal_executed);
+        read_funds(c, f, "carried", path + ".funds", p.carried_initial, p.carried_full_year, p.carried_executed);
+        read_funds(c, f, "other", path + ".funds", p.other_initial, p.other_full_year, p.other_executed);
+        p.rate = percent(c, jp, "rate", path);
+        p.execution_weight = decimal(c, jp, "execution_weight", path);
+        p.execution_score = score(c, jp, "execution_score", path);
+        if (jp.contains("indicators"))
+            for (size_t ii = 0; ii < jp.at("indicators").size(); ++ii) {
+                const json& ji = jp.at("indicators")[ii];
+                std::string ip = fmt::format("{}.indicators[{}]", path, ii);
+                ScoredIndicator i;
+                i.level1 = c.str(ji, "level1", ip);
+                i.level2 = c.str(ji, "level2", ip, false);
+                i.level3 = c.str(ji, "level3", ip);
+                i.op = c.str(ji, "op", ip);
+                i.target = c.str(ji, "target", ip, false);
+                i.actual = c.str(ji, "actual", ip, false);
+                i.unit = c.str(ji, "unit", ip, false);
+                i.weight = decimal(c, ji, "weight", ip);
+                i.score = score(c, ji, "score", ip);
+                i.met = boolean(c, ji, "met", ip);
+                i.deviation = c.str(ji, "deviation", ip, false);
+                p.indicators.push_back(std::move(i));
+            }
+        p.total = score(c, jp, "total", path);
+        p.grade = c.str(jp, "grade", path, false);
+        p.goal = c.str(jp, "goal", path, false);
+        p.outcome = c.str(jp, "outcome", path, false);
+        p.review = c.str(jp, "review", path, false);
+        if (jp.contains("key_evaluation")) {
+            const json& k = jp.at("key_evaluation");
+            std::string kp = path + ".key_evaluation";
+            for (const auto& jd : c.need(k, "dimensions", kp))
+                p.key_dimensions.push_back({c.str(jd, "name", kp), decimal(c, jd, "weight", kp), score(c, jd, "score", kp),
+                                            percent(c, jd, "share", kp)});
+            p.key_total = score(c, k, "total", kp);
+            p.key_share = percent(c, k, "share", kp);
+            p.key_grade = c.str(k, "grade", kp, false);
+        }
+        out.projects.push_back(std::move(p));
+    }
 }
 
 }  // namespace
@@ -129,6 +305,16 @@ Disclosure parse_disclosure_json(const std::string& text, const std::string& sho
         }
         d.tables.push_back(std::move(t));
     }
+    if (j.contains("references")) {
+        const json& refs = j.at("references");
+        if (!refs.is_object()) c.fail("references", "应为对象");
+        for (const auto& [k, v] : refs.items()) {
+            if (!v.is_number_integer()) c.fail("references." + k, "参考数应为整数（金额为分）");
+            d.references[k] = v.get<std::int64_t>();
+        }
+    }
+    if (j.contains("narrative")) read_narrative(c, j.at("narrative"), d.narrative);
+    if (j.contains("performance")) read_performance(c, j.at("performance"), d.performance);
     return d;
 }
 
