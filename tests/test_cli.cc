@@ -294,7 +294,7 @@ TEST(Cli, CheckFindsAChangedTotalAndNamesItsPartners) {
     bool partner = false;
     for (const auto& f : out["findings"]) {
         rules.insert(f["rule"].get<std::string>());
-        tables.insert(f["location"]["table"].get<std::string>());
+        tables.insert(f["location"].value("table", std::string()));
         partner |= f["message"].get<std::string>().find("公开05表") != std::string::npos;
         if (f["rule"] == "T03-001") {
             EXPECT_EQ(f["location"]["column"], "basic");

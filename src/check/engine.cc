@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
+#include "check/document_checks.h"
 #include "model/formula.h"
 
 namespace juesuan {
@@ -253,6 +254,25 @@ private:
 
     // Rules that check every row of a table on their own: roll-ups and the catalog.
     void row_predicate(const Rule& rule, const Rule::Instance& inst, const Condition& c) {
+        if (c.predicate == "claims" || c.predicate == "perf") {
+            int evals = 0;
+            auto problems = c.predicate == "claims" ? check_claims(d_, ev_, c.table, evals) : check_performance(d_, c.table, evals);
+            out_.evaluations[rule.id] += evals;
+            for (auto& p : problems) {
+                Finding f;
+                f.rule = rule.id;
+                f.severity = p.cannot ? FindingSeverity::Info : rule.severity;
+                f.category = p.cannot ? "completeness" : rule.category;
+                f.message = rule.description + "：" + p.message;
+                f.location = std::move(p.where);
+                f.expected_text = p.expected;
+                f.actual_text = p.actual;
+                f.difference_text = p.difference;
+                f.related = rule.related;
+                out_.findings.push_back(std::move(f));
+            }
+            return;
+        }
         const Table* t = d_.table(c.table);
         if (!t) {
             cannot(rule, inst, fmt::format("缺少公开{}表", c.table), c.table);

@@ -32,6 +32,8 @@ struct Finding {
     std::string message;   // Chinese
     FindingLocation location;
     std::optional<Money> expected, actual, difference;
+    // For what is not an amount (a percentage, a score, a word): the printed values.
+    std::string expected_text, actual_text, difference_text;
     std::vector<std::string> related;  // related rule ids
 };
 

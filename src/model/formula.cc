@@ -14,12 +14,14 @@ namespace juesuan {
 
 const std::vector<std::string>& predicate_names() {
     static const std::vector<std::string> names = {"present",       "empty",         "no_data_note", "rollup",
-                                                   "catalog_known", "catalog_names", "tree_levels",  "tree_parents"};
+                                                   "catalog_known", "catalog_names", "tree_levels",  "tree_parents",
+                                                   "claims",        "perf"};
     return names;
 }
 
 bool is_row_predicate(const std::string& name) {
-    return name == "rollup" || name.rfind("catalog_", 0) == 0 || name.rfind("tree_", 0) == 0;
+    return name == "rollup" || name.rfind("catalog_", 0) == 0 || name.rfind("tree_", 0) == 0 || name == "claims" ||
+           name == "perf";
 }
 
 std::string Selector::str() const {
@@ -111,33 +113,37 @@ public:
     ClaimFormula claim() {
         ClaimFormula f;
         skip();
-        for (const char* fn : {"share", "growth", "completion", "abs", "sign", "grade"}) {
-            if (peek_word(fn)) {
-                pos_ += std::string_view(fn).size();
-                if (!take("(")) fail(fmt::format("{} 后应为 (", fn));
-                f.fn = fn;
-                for (;;) {
-                    skip();
-                    // sign(expr, 增加, 减少): the words follow the expression
-                    if (f.fn == "sign" && !f.args.empty()) {
-                        size_t end = s_.find_first_of(",)", pos_);
-                        if (end == std::string_view::npos) fail("缺少 )");
-                        f.words.push_back(trim(s_.substr(pos_, end - pos_)));
-                        pos_ = end;
-                    } else {
-                        f.args.push_back(expr());
-                    }
-                    if (take(",")) continue;
-                    if (take(")")) break;
-                    fail("此处应为 , 或 )");
-                }
-                size_t want = f.fn == "abs" || f.fn == "grade" || f.fn == "sign" ? 1 : 2;
-                if (f.args.size() != want) fail(fmt::format("{} 需要 {} 个表达式", f.fn, want));
-                if (f.fn == "sign" && f.words.size() != 2) fail("sign(表达式, 正数时的词, 负数时的词)");
+        struct Fn {
+            const char* name;
+            size_t exprs, words;
+        };
+        static const Fn fns[] = {{"share", 2, 0},      {"growth_abs", 2, 0}, {"growth", 2, 0}, {"completion", 2, 0},
+                                 {"abs", 1, 0},        {"sign", 1, 2},       {"grade", 1, 0},  {"cmp", 2, 3}};
+        for (const auto& fn : fns) {
+            if (!peek_word(fn.name)) continue;
+            pos_ += std::string_view(fn.name).size();
+            if (!take("(")) fail(fmt::format("{} 后应为 (", fn.name));
+            f.fn = fn.name;
+            for (;;) {
                 skip();
-                if (!at_end()) fail(fmt::format("多余的内容“{}”", s_.substr(pos_)));
-                return f;
+                if (f.args.size() < fn.exprs) {
+                    f.args.push_back(expr());
+                } else {
+                    // words after the expressions: sign(expr, 增加, 减少), cmp(a, b, 大于, 小于, 等于)
+                    size_t end = s_.find_first_of(",)", pos_);
+                    if (end == std::string_view::npos) fail("缺少 )");
+                    f.words.push_back(trim(s_.substr(pos_, end - pos_)));
+                    pos_ = end;
+                }
+                if (take(",")) continue;
+                if (take(")")) break;
+                fail("此处应为 , 或 )");
             }
+            if (f.args.size() != fn.exprs || f.words.size() != fn.words)
+                fail(fmt::format("{} 需要 {} 个表达式和 {} 个词", fn.name, fn.exprs, fn.words));
+            skip();
+            if (!at_end()) fail(fmt::format("多余的内容“{}”", s_.substr(pos_)));
+            return f;
         }
         f.args.push_back(expr_only());
         return f;
@@ -213,7 +219,8 @@ private:
                 c.is_predicate = true;
                 c.negated = negated;
                 c.predicate = p;
-                c.table = table_id();
+                // claims(amount), perf(total): the argument names what to check, not a table
+                c.table = p == "claims" || p == "perf" ? ident() : table_id();
                 if (!take(")")) fail("缺少 )");
                 return c;
             }

@@ -8,7 +8,8 @@
 //   selector  := L27 | L1:L8 | 2010301 | 合计 | @subject | @code | * | key=value; key=value
 //   claim     := expr | fn(expr, expr …)      fn: share growth completion abs sign grade
 // Built-in predicates: present, empty, no_data_note, rollup, catalog_known, catalog_names,
-// tree_levels, tree_parents.
+// tree_levels, tree_parents (over a table); claims(kind) over the narrative's claims;
+// perf(check) over the performance evaluation.
 #pragma once
 
 #include <memory>

@@ -24,15 +24,25 @@ std::string write_findings_text(const Disclosure& d, const CheckResult& r) {
     std::string out;
     std::string current = "\x01";
     for (const auto& f : r.findings) {
-        if (f.location.table != current) {
-            current = f.location.table;
-            const Table* t = d.table(current);
-            out += current.empty() ? "\n全文\n" : fmt::format("\n公开{}表{}\n", current, t ? " " + t->title : "");
+        std::string group = !f.location.table.empty() ? f.location.table : f.location.section;
+        if (group != current) {
+            current = group;
+            const Table* t = d.table(f.location.table);
+            if (!f.location.table.empty())
+                out += fmt::format("\n公开{}表{}\n", current, t ? " " + t->title : "");
+            else if (!f.location.section.empty())
+                out += f.location.section == "第五部分" ? "\n第五部分 附件（绩效自评与重点评价）\n"
+                                                       : fmt::format("\n情况说明 {}\n", f.location.section);
+            else
+                out += "\n全文\n";
         }
         out += fmt::format("  [{}] {}  {}\n", severity_label(f.severity), f.rule, place(f.location));
         out += "      " + f.message + "\n";
         if (f.expected || f.actual)
             out += fmt::format("      应为 {}，实为 {}，相差 {}（万元）\n", amount(f.expected), amount(f.actual), amount(f.difference));
+        else if (!f.expected_text.empty() || !f.actual_text.empty())
+            out += fmt::format("      应为 {}，实为 {}\n", f.expected_text, f.actual_text);
+        if (!f.location.quote.empty()) out += "      原文：" + f.location.quote + "\n";
     }
     out += fmt::format("\n审核结果：错误 {} 处，警告 {} 处，提示 {} 处。\n", r.count(FindingSeverity::Error),
                        r.count(FindingSeverity::Warning), r.count(FindingSeverity::Info));
@@ -61,8 +71,11 @@ std::string write_findings_json(const CheckResult& r, const std::string& rules_v
         if (l.page) loc["page"] = *l.page;
         j["location"] = std::move(loc);
         if (f.expected) j["expected"] = format_wan(*f.expected);
+        else if (!f.expected_text.empty()) j["expected"] = f.expected_text;
         if (f.actual) j["actual"] = format_wan(*f.actual);
+        else if (!f.actual_text.empty()) j["actual"] = f.actual_text;
         if (f.difference) j["difference"] = format_wan(*f.difference);
+        else if (!f.difference_text.empty()) j["difference"] = f.difference_text;
         if (!f.related.empty()) j["related"] = f.related;
         findings.push_back(std::move(j));
     }

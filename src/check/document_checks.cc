@@ -1,0 +1,282 @@
+#include "check/document_checks.h"
+
+#include <fmt/format.h>
+
+#include "core/ratio.h"
+#include "core/score.h"
+#include "core/text.h"
+#include "derive/performance.h"
+
+namespace juesuan {
+
+namespace {
+
+// The value a claim's text prints, in the claim's units.
+std::optional<std::int64_t> printed_value(const Claim& c) {
+    if (c.kind == "amount") {
+        auto p = parse_amount(c.text, AmountUnit::Wan);
+        return p.ok() && p.value ? std::optional<std::int64_t>(p.value->fen()) : std::nullopt;
+    }
+    std::string digits;
+    for (char ch : c.text)
+        if (ch != '%' && ch != ',') digits += ch;
+    auto d = parse_decimal(digits);
+    if (!d) return std::nullopt;
+    if (c.kind == "count") return d->scale == 0 ? std::optional<std::int64_t>(d->units) : std::nullopt;
+    return score_of(*d).hundredths;  // percent and score: hundredths
+}
+
+std::string show(const Claim& c, std::int64_t v) {
+    if (c.kind == "amount") return format_wan(Money::from_fen(v));
+    if (c.kind == "percent") return format_percent({v});
+    if (c.kind == "score") return format_score({v});
+    return std::to_string(v);
+}
+
+struct ClaimPlace {
+    const Section* section;
+    const Sentence* sentence;
+    const Claim* claim;
+};
+
+FindingLocation place(const ClaimPlace& p) {
+    FindingLocation l;
+    l.section = p.section->id;
+    l.quote = p.sentence->text;
+    l.label = p.claim->id;
+    return l;
+}
+
+// Percent of a/b when a and b may each be off by ua, ub (printed inputs): the range of
+// hundredths the exact ratio could round to.
+std::pair<std::int64_t, std::int64_t> percent_range(std::int64_t a, std::int64_t ua, std::int64_t b, std::int64_t ub,
+                                                   bool growth) {
+    auto hundredths = [&](__int128 num, __int128 den, bool up) -> std::int64_t {
+        if (den <= 0) return up ? INT64_MAX : INT64_MIN;
+        __int128 n = num * 10'000 - (growth ? den * 10'000 : 0);
+        // floor or ceil of n/den, widened by half a hundredth for rounding
+        __int128 q = n / den;
+        if (up && q * den < n) ++q;
+        if (!up && q * den > n) --q;
+        return static_cast<std::int64_t>(q + (up ? 1 : -1));
+    };
+    return {hundredths(a - ua, b + ub, false), hundredths(a + ua, b - ub, true)};
+}
+
+}  // namespace
+
+std::vector<Problem> check_claims(const Disclosure& d, const FormulaEvaluator& ev, const std::string& kind, int& evals) {
+    std::vector<Problem> out;
+    for (const auto& s : d.narrative.sections)
+        for (const auto& para : s.paragraphs)
+            for (const auto& x : para.sentences)
+                for (const auto& c : x.claims) {
+                    ClaimPlace at{&s, &x, &c};
+                    if (kind == "consistency") {
+                        ++evals;
+                        if (c.offset > x.text.size() || x.text.compare(c.offset, c.text.size(), c.text) != 0) {
+                            out.push_back({place(at), fmt::format("句中此处应为“{}”，与所记的数不符", c.text), c.text, "", ""});
+                            continue;
+                        }
+                        if (c.kind != "text") {
+                            auto v = printed_value(c);
+                            if (!v || *v != c.value)
+                                out.push_back({place(at), fmt::format("“{}”与所记的值 {} 不符", c.text, show(c, c.value)),
+                                               show(c, c.value), c.text, ""});
+                        }
+                        continue;
+                    }
+                    if (c.kind != kind) continue;
+                    ClaimFormula f;
+                    try {
+                        f = parse_claim_formula(c.states);
+                    } catch (const FormulaError& e) {
+                        out.push_back({place(at), fmt::format("“{}”所述的公式无法解析：{}", c.text, e.what()), "", "", "", true});
+                        continue;
+                    }
+                    std::vector<Value> args;
+                    std::string missing;
+                    for (const auto& a : f.args) {
+                        args.push_back(ev.eval(a, Scope{}));
+                        if (!args.back().missing.empty()) missing = args.back().missing;
+                    }
+                    if (!missing.empty()) {
+                        out.push_back({place(at), fmt::format("无法核对“{}”：{}", c.text, missing), "", "", "", true});
+                        continue;
+                    }
+                    ++evals;
+                    const std::int64_t precision = d.precision_fen;
+                    auto uncertainty = [&](const Value& v) { return precision > 1 ? v.terms * precision / 2 : 0; };
+                    std::string expected;
+                    bool ok = true;
+                    if (c.kind == "text") {
+                        if (f.fn == "sign") expected = args[0].raw >= 0 ? f.words.at(0) : f.words.at(1);
+                        else if (f.fn == "grade") expected = d.performance.method.grade_of({args[0].raw});
+                        else if (f.fn == "cmp") {
+                            auto p = percent_of(args[0].raw, args[1].raw);
+                            std::int64_t h = p ? p->hundredths : 10'000;
+                            expected = h > 10'000 ? f.words.at(0) : h < 10'000 ? f.words.at(1) : f.words.at(2);
+                        }
+                        else expected = c.text;
+                        ok = expected == c.text;
+                    } else if (f.fn == "share" || f.fn == "completion" || f.fn == "growth" || f.fn == "growth_abs") {
+                        std::int64_t a = args[0].raw, b = args[1].raw;
+                        bool growth = f.fn == "growth" || f.fn == "growth_abs";
+                        auto p = percent_of(growth ? a - b : a, b);
+                        if (!p) {
+                            out.push_back({place(at), fmt::format("无法核对“{}”：分母为零", c.text), "", "", "", true});
+                            continue;
+                        }
+                        std::int64_t want = f.fn == "growth_abs" && p->hundredths < 0 ? -p->hundredths : p->hundredths;
+                        expected = format_percent({want});
+                        if (precision > 1) {
+                            auto [lo, hi] = percent_range(a, uncertainty(args[0]), b, uncertainty(args[1]), growth);
+                            std::int64_t v = c.value;
+                            ok = f.fn == "growth_abs" ? (v >= lo && v <= hi) || (-v >= lo && -v <= hi) : v >= lo && v <= hi;
+                        } else {
+                            ok = want == c.value;
+                        }
+                    } else {
+                        std::int64_t raw = f.fn == "abs" && args[0].raw < 0 ? -args[0].raw : args[0].raw;
+                        if (c.kind == "amount") {
+                            std::int64_t want = round_half_up(raw, 10'000);
+                            expected = format_wan(Money::from_fen(want));
+                            // The claim's own rounding errs by at most half a unit; each printed term it
+                            // sums by less than half a unit (docs/rules.md).
+                            std::int64_t diff2 = 2 * std::abs(raw - c.value);
+                            ok = precision <= 1 ? want == c.value
+                                 : args[0].terms == 0 ? diff2 <= 10'000
+                                                      : diff2 < (args[0].terms + 1) * std::max<std::int64_t>(precision, 10'000);
+                        } else {
+                            expected = show(c, raw);
+                            ok = raw == c.value;
+                        }
+                    }
+                    if (!ok)
+                        out.push_back({place(at),
+                                       fmt::format("情况说明{}中的“{}{}”应为 {}（{}）", s.id, c.text, c.unit == "%" ? "" : c.unit, expected,
+                                                   c.states),
+                                       expected, c.text, ""});
+                }
+    return out;
+}
+
+std::vector<Problem> check_performance(const Disclosure& d, const std::string& what, int& evals) {
+    std::vector<Problem> out;
+    const ScoringMethod& m = d.performance.method;
+    const std::string other = m.partial == "ratio" ? "percent" : "ratio";
+    auto at = [](const ProjectEvaluation& p, const std::string& item = {}) {
+        FindingLocation l;
+        l.section = "第五部分";
+        l.label = p.name;
+        l.column = item;
+        return l;
+    };
+    auto pct = [](const std::optional<Percent>& p) { return p ? format_percent(*p, PercentStyle::Fixed) : std::string("—"); };
+    for (const auto& p : d.performance.projects) {
+        if (what == "funds") {
+            ++evals;
+            auto check = [&](const char* name, Money total, Money a, Money b, Money c) {
+                if (total != a + b + c)
+                    out.push_back({at(p, name), fmt::format("年度资金总额{} {} 不等于当年财政拨款、上年结转资金与其他资金之和 {}", name,
+                                                            format_wan(total), format_wan(a + b + c)),
+                                   format_wan(a + b + c), format_wan(total), format_wan(total - (a + b + c))});
+            };
+            check("年初预算数", p.initial, p.fiscal_initial, p.carried_initial, p.other_initial);
+            check("全年预算数", p.full_year, p.fiscal_full_year, p.carried_full_year, p.other_full_year);
+            check("全年执行数", p.executed, p.fiscal_executed, p.carried_executed, p.other_executed);
+        } else if (what == "rate") {
+            if (!p.detailed) continue;
+            ++evals;
+            auto want = p.full_year.is_zero() ? std::nullopt : percent_of(p.executed.fen(), p.full_year.fen());
+            if (want != p.rate)
+                out.push_back({at(p, "执行率"), fmt::format("执行率 {} 应为全年执行数/全年预算数 = {}", pct(p.rate), pct(want)),
+                               pct(want), pct(p.rate), ""});
+        } else if (what == "rate_score") {
+            if (!p.detailed) continue;
+            ++evals;
+            Score want;
+            if (!p.full_year.is_zero())
+                want = weighted(p.execution_weight, std::min(p.executed, p.full_year).fen(), p.full_year.fen()).value_or(Score{});
+            if (want != p.execution_score)
+                out.push_back({at(p, "执行率得分"),
+                               fmt::format("执行率得分 {} 应为 {} × min(B/A, 1) = {}", format_score_fixed(p.execution_score),
+                                           p.execution_weight.str(), format_score_fixed(want)),
+                               format_score_fixed(want), format_score_fixed(p.execution_score), ""});
+        } else if (what == "indicators" || what == "method") {
+            for (const auto& i : p.indicators) {
+                ++evals;
+                Score mine = indicator_score(i.op, i.target, i.actual, i.weight, m.partial);
+                if (mine == i.score) continue;
+                Score theirs = indicator_score(i.op, i.target, i.actual, i.weight, other);
+                bool other_method = theirs == i.score;
+                if (what == "method" && other_method)
+                    out.push_back({at(p, i.level3),
+                                   fmt::format("指标“{}”（{}{}，实际 {}，分值 {}）得 {} 分，是按“{}”方法计的；本模板按“{}”方法应得 {} 分",
+                                               i.level3, i.op, i.target, i.actual, i.weight.str(), format_score(i.score),
+                                               other == "percent" ? "实际值 × 分值" : "实际值/目标值 × 分值",
+                                               m.partial == "ratio" ? "实际值/目标值 × 分值" : "实际值 × 分值", format_score(mine)),
+                                   format_score(mine), format_score(i.score), ""});
+                if (what == "indicators" && !other_method)
+                    out.push_back({at(p, i.level3),
+                                   fmt::format("指标“{}”（{}{}，实际 {}，分值 {}）得分 {} 应为 {}", i.level3, i.op, i.target, i.actual,
+                                               i.weight.str(), format_score(i.score), format_score(mine)),
+                                   format_score(mine), format_score(i.score), ""});
+            }
+        } else if (what == "total") {
+            if (p.indicators.empty()) continue;
+            ++evals;
+            Score sum = p.execution_score;
+            for (const auto& i : p.indicators) sum += i.score;
+            if (sum != p.total)
+                out.push_back({at(p, "总分"), fmt::format("总分 {} 应为执行率得分与各指标得分之和 {}", format_score(p.total), format_score(sum)),
+                               format_score(sum), format_score(p.total), ""});
+        } else if (what == "grade") {
+            ++evals;
+            std::string want = m.grade_of(p.total);
+            if (want != p.grade)
+                out.push_back({at(p, "自评等级"), fmt::format("总分 {} 的等级应为“{}”，而不是“{}”", format_score(p.total), want, p.grade),
+                               want, p.grade, ""});
+        } else if (what == "weights") {
+            if (p.indicators.empty()) continue;
+            ++evals;
+            Score sum = score_of(p.execution_weight);
+            for (const auto& i : p.indicators) sum += score_of(i.weight);
+            if (sum != Score{10'000})
+                out.push_back({at(p, "分值"), fmt::format("执行率与各指标的分值合计 {}，应为 100", format_score(sum)), "100",
+                               format_score(sum), ""});
+        } else if (what == "key") {
+            if (!p.key) continue;
+            ++evals;
+            ProjectEvaluation again = p;
+            evaluate_key(again, m);
+            for (size_t k = 0; k < again.key_dimensions.size() && k < p.key_dimensions.size(); ++k) {
+                const auto& want = again.key_dimensions[k];
+                const auto& got = p.key_dimensions[k];
+                if (want.score != got.score)
+                    out.push_back({at(p, got.name), fmt::format("重点评价“{}”得分 {} 应为 {}", got.name, format_score(got.score),
+                                                                format_score(want.score)),
+                                   format_score(want.score), format_score(got.score), ""});
+                if (want.share != got.share)
+                    out.push_back({at(p, got.name), fmt::format("重点评价“{}”评价分值占比 {} 应为 {}", got.name, pct(got.share), pct(want.share)),
+                                   pct(want.share), pct(got.share), ""});
+            }
+            Score sum;
+            for (const auto& k : p.key_dimensions) sum += k.score;
+            if (sum != p.key_total)
+                out.push_back({at(p, "综合绩效"), fmt::format("综合绩效 {} 应为各项得分之和 {}", format_score(p.key_total), format_score(sum)),
+                               format_score(sum), format_score(p.key_total), ""});
+            std::optional<Percent> share = Percent{p.key_total.hundredths};
+            if (share != p.key_share)
+                out.push_back({at(p, "综合绩效"), fmt::format("综合绩效评价分值占比 {} 应为 {}", pct(p.key_share), pct(share)),
+                               pct(share), pct(p.key_share), ""});
+            if (m.grade_of(p.key_total) != p.key_grade)
+                out.push_back({at(p, "综合绩效"), fmt::format("综合绩效 {} 的等级应为“{}”，而不是“{}”", format_score(p.key_total),
+                                                              m.grade_of(p.key_total), p.key_grade),
+                               m.grade_of(p.key_total), p.key_grade, ""});
+        }
+    }
+    return out;
+}
+
+}  // namespace juesuan
