@@ -357,3 +357,49 @@ TEST(Cli, BuildReportsBooksThatDisagree) {
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_FALSE(fs::exists(tmp / "strict"));
 }
+
+// Editing one number of a sentence in a built disclosure.json: the check reports that sentence
+// and nothing else.
+TEST(Cli, CheckReportsExactlyTheEditedSentence) {
+    TempDir tmp;
+    ASSERT_EQ(run_cli({"build", example_dir().string(), "-o", (tmp / "out").string()}).exit_code, 0);
+    auto j = nlohmann::json::parse(slurp(tmp / "out/disclosure.json"));
+    std::string target;
+    auto edit_sentence = [&](bool with_claim) {
+        auto k = j;
+        for (auto& s : k["narrative"]["sections"])
+            for (auto& p : s["paragraphs"])
+                for (auto& x : p["sentences"]) {
+                    std::string text = x["text"];
+                    auto pos = text.find("占 55.98%");
+                    if (pos == std::string::npos) continue;
+                    target = text;
+                    text.replace(pos + 4, 6, "56.98%");  // "占 " is four bytes
+                    x["text"] = text;
+                    if (with_claim)
+                        for (auto& c : x["claims"])
+                            if (c["text"] == "55.98%") {
+                                c["text"] = "56.98%";
+                                c["value"] = 5698;
+                            }
+                }
+        return k;
+    };
+    for (bool with_claim : {false, true}) {
+        spit(tmp / "edited.json", edit_sentence(with_claim).dump());
+        CliResult r = run_cli({"check", (tmp / "edited.json").string(), "--format", "json"});
+        EXPECT_EQ(r.exit_code, 1) << r.err;
+        auto out = nlohmann::json::parse(r.out);
+        ASSERT_EQ(out["findings"].size(), 1u) << r.out;
+        const auto& f = out["findings"][0];
+        EXPECT_EQ(f["rule"], with_claim ? "N-003" : "N-001");
+        EXPECT_EQ(f["location"]["section"], "三");
+        std::string quote = f["location"]["quote"];
+        EXPECT_NE(quote.find("占 56.98%"), std::string::npos) << quote;
+        EXPECT_EQ(quote.substr(0, 30), target.substr(0, 30));
+        if (with_claim) {
+            EXPECT_EQ(f["expected"], "55.98%");
+            EXPECT_EQ(f["actual"], "56.98%");
+        }
+    }
+}

@@ -3,6 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "derive/narrative.h"
+#include "check/engine.h"
+#include "core/score.h"
+#include "read/rules_reader.h"
+#include "write/findings_writer.h"
 #include "support.h"
 
 using namespace juesuan;
@@ -115,4 +119,76 @@ TEST(Narrative, AmountsPrintedAsTheSeedsProse) {
     EXPECT_EQ(format_wan_trimmed(Money::from_fen(419'000'000)), "419");
     EXPECT_EQ(format_wan_trimmed(Money::from_fen(1'411'670'000)), "1,411.67");
     EXPECT_EQ(format_wan_trimmed(Money{}), "0");
+}
+
+// Auditing the seed's own part five and overview, as the seed prints them (transcribed by hand
+// from the seed onto the built document): the inconsistencies are reported, each where it is.
+TEST(Narrative, AuditingTheSeedReportsItsInconsistencies) {
+    Disclosure d = seed();
+    auto project = [&](const std::string& name) -> ProjectEvaluation& {
+        for (auto& p : d.performance.projects)
+            if (p.name == name) return p;
+        throw std::runtime_error(name);
+    };
+    auto sc = [](const char* t) { return score_of(*parse_decimal(t)); };
+    // 一般公共服务资金 as printed: 12345热线回复及时率 5.64, total 99.64, key evaluation from that.
+    ProjectEvaluation& gps = project("一般公共服务资金");
+    for (auto& i : gps.indicators)
+        if (i.level3 == "12345热线回复及时率") i.score = sc("5.64");
+    gps.total = sc("99.64");
+    gps.summary_total = sc("99.64");  // the summary table prints the same
+    gps.key_dimensions[0].score = sc("17.94");
+    gps.key_dimensions[0].share = Percent{9964};
+    gps.key_dimensions[2].score = sc("29.78");
+    gps.key_dimensions[2].share = Percent{9928};
+    gps.key_total = sc("99.72");
+    gps.key_share = Percent{9972};
+    // 大数据运维经费's 综合绩效 评价分值占比 printed as 100%.
+    project("大数据运维经费").key_share = Percent{10000};
+    // The 环卫节 overview as printed: 执行数为 61.84 万元，完成预算的 154.6%.
+    for (auto& p : d.narrative.sections.back().paragraphs)
+        for (auto& x : p.sentences)
+            for (auto& c : x.claims) {
+                auto set = [&](const std::string& text, std::int64_t value) {
+                    x.text.replace(c.offset, c.text.size(), text);
+                    for (auto& o : x.claims)
+                        if (o.offset > c.offset) o.offset += text.size() - c.text.size();
+                    c.text = text;
+                    c.value = value;
+                };
+                if (c.states == "P[环卫节走访慰问环卫工人经费].executed") set("61.84", 61'840'000);
+                else if (c.states == "P[环卫节走访慰问环卫工人经费].rate") set("154.6%", 15460);
+                else if (c.states == "P[一般公共服务资金].total") set("99.64", 9964);
+                else if (c.states == "P[一般公共服务资金].key_total") set("99.72", 9972);
+            }
+    CheckResult r = run_checks(d, load_rules({}), nullptr);
+    auto findings = [&](const std::string& rule) {
+        std::vector<Finding> out;
+        for (const auto& f : r.findings)
+            if (f.rule == rule) out.push_back(f);
+        return out;
+    };
+    auto method = findings("F-005");
+    ASSERT_EQ(method.size(), 1u) << write_findings_text(d, r);
+    EXPECT_EQ(method[0].severity, FindingSeverity::Warning);
+    EXPECT_EQ(method[0].location.label, "一般公共服务资金");
+    EXPECT_NE(method[0].message.find("5.64"), std::string::npos);
+    EXPECT_NE(method[0].message.find("5.94"), std::string::npos);
+    EXPECT_TRUE(findings("F-004").empty());  // 5.64 is the other method, not a slip
+    EXPECT_TRUE(findings("F-006").empty());  // 99.64 adds up from 5.64
+    auto key = findings("F-009");
+    ASSERT_EQ(key.size(), 1u) << write_findings_text(d, r);
+    EXPECT_EQ(key[0].location.label, "大数据运维经费");
+    EXPECT_EQ(key[0].expected_text, "85.99%");
+    EXPECT_EQ(key[0].actual_text, "100.00%");
+    int overview = 0;
+    for (const char* rule : {"N-002", "N-003"})
+        for (const auto& f : findings(rule)) {
+            EXPECT_EQ(f.location.section, "十三");
+            EXPECT_EQ(f.location.quote, "全年预算数为 40 万元，执行数为 61.84 万元，完成预算的 154.6%。");
+            EXPECT_NE(f.message.find("环卫节走访慰问环卫工人经费"), std::string::npos) << f.message;
+            ++overview;
+        }
+    EXPECT_EQ(overview, 2) << write_findings_text(d, r);  // 61.84 against 40, 154.6% against 100%
+    EXPECT_EQ(r.count(FindingSeverity::Error), 3) << write_findings_text(d, r);
 }

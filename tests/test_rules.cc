@@ -154,6 +154,7 @@ Disclosure broken(const toml::table& c, Disclosure d) {
         auto pct = [&] { return Percent{score_of(*parse_decimal(v.substr(0, v.size() - 1))).hundredths}; };
         if (field == "total") p->total = score_of(*parse_decimal(v));
         else if (field == "grade") p->grade = v;
+        else if (field == "summary_total") p->summary_total = score_of(*parse_decimal(v));
         else if (field == "rate") p->rate = pct();
         else if (field == "execution_score") p->execution_score = score_of(*parse_decimal(v));
         else if (field == "full_year") p->full_year = p->full_year + *parse_amount(v.substr(1), AmountUnit::Wan).value;

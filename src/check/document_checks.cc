@@ -237,6 +237,13 @@ std::vector<Problem> check_performance(const Disclosure& d, const std::string& w
             if (want != p.grade)
                 out.push_back({at(p, "自评等级"), fmt::format("总分 {} 的等级应为“{}”，而不是“{}”", format_score(p.total), want, p.grade),
                                want, p.grade, ""});
+        } else if (what == "summary") {
+            ++evals;
+            if (p.summary_total != p.total || p.summary_grade != p.grade)
+                out.push_back({at(p, "汇总表"),
+                               fmt::format("汇总表中的自评得分 {}、等级“{}”与项目自评表的 {}、“{}”不一致", format_score(p.summary_total),
+                                           p.summary_grade, format_score(p.total), p.grade),
+                               format_score(p.total) + " " + p.grade, format_score(p.summary_total) + " " + p.summary_grade, ""});
         } else if (what == "weights") {
             if (p.indicators.empty()) continue;
             ++evals;

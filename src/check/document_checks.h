@@ -23,7 +23,7 @@ struct Problem {
 // kind: consistency (each claim reads as its sentence says), amount, percent, count, score, text.
 std::vector<Problem> check_claims(const Disclosure& d, const FormulaEvaluator& ev, const std::string& kind,
                                   int& evaluations);
-// what: funds, rate, rate_score, indicators, method, total, grade, weights, key.
+// what: funds, rate, rate_score, indicators, method, total, grade, summary, weights, key.
 std::vector<Problem> check_performance(const Disclosure& d, const std::string& what, int& evaluations);
 
 }  // namespace juesuan

@@ -119,6 +119,8 @@ ProjectEvaluation evaluate_project(const Project& p, const ScoringMethod& m) {
         e.total = score_of(*p.reported_score);  // a project published without its indicator table
     }
     e.grade = m.grade_of(e.total);
+    e.summary_total = e.total;
+    e.summary_grade = e.grade;
     if (e.key) evaluate_key(e, m);
     return e;
 }

@@ -59,8 +59,10 @@ struct ProjectEvaluation {
     Decimal execution_weight{10, 0};
     Score execution_score;
     std::vector<ScoredIndicator> indicators;
-    Score total;                               // 自评得分
+    Score total;                               // 自评得分 (the project's own table)
     std::string grade;                         // 自评等级
+    Score summary_total;                       // 自评得分 as the summary table (汇总表) prints it
+    std::string summary_grade;
     std::string goal, outcome, review;
     std::vector<KeyDimension> key_dimensions;  // when key
     Score key_total;

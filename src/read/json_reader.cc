@@ -206,6 +206,13 @@ void read_performance(const Ctx& c, const json& j, Performance& out) {
             }
         p.total = score(c, jp, "total", path);
         p.grade = c.str(jp, "grade", path, false);
+        if (jp.contains("summary")) {
+            p.summary_total = score(c, jp.at("summary"), "total", path + ".summary");
+            p.summary_grade = c.str(jp.at("summary"), "grade", path + ".summary", false);
+        } else {
+            p.summary_total = p.total;
+            p.summary_grade = p.grade;
+        }
         p.goal = c.str(jp, "goal", path, false);
         p.outcome = c.str(jp, "outcome", path, false);
         p.review = c.str(jp, "review", path, false);

@@ -60,6 +60,7 @@ nlohmann::ordered_json performance_to_json(const Performance& perf) {
         j["indicators"] = std::move(inds);
         j["total"] = format_score_fixed(p.total);
         j["grade"] = p.grade;
+        j["summary"] = {{"total", format_score_fixed(p.summary_total)}, {"grade", p.summary_grade}};
         j["goal"] = p.goal;
         j["outcome"] = p.outcome;
         j["review"] = p.review;
