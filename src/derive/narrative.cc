@@ -19,12 +19,18 @@ std::string format_wan_trimmed(Money m) {
     return s == "-0" ? "0" : s;
 }
 
-std::string subject_path(const Disclosure& d, const std::string& code) {
+namespace {
+
+std::map<std::string, std::string> subject_names(const Disclosure& d) {
     std::map<std::string, std::string> names;
     for (const auto& t : d.tables)
         if (t.kind == TableKind::SubjectTree)
             for (const auto& r : t.rows)
                 if (r.code) names.emplace(*r.code, r.label);
+    return names;
+}
+
+std::string path_of(const std::map<std::string, std::string>& names, const std::string& code) {
     std::vector<std::string> chain;
     for (std::string c = code; !c.empty(); c = parent_code(c)) chain.insert(chain.begin(), c);
     std::string out;
@@ -35,6 +41,10 @@ std::string subject_path(const Disclosure& d, const std::string& code) {
     }
     return out;
 }
+
+}  // namespace
+
+std::string subject_path(const Disclosure& d, const std::string& code) { return path_of(subject_names(d), code); }
 
 namespace {
 
@@ -59,7 +69,7 @@ class Writer {
 public:
     Writer(const Disclosure& d, const Facts& f, const NarrativeTemplate& t, const SubjectDefinitions& defs,
            Diagnostics& warnings)
-        : d_(d), f_(f), t_(t), defs_(defs), warnings_(warnings), ev_(d) {}
+        : d_(d), f_(f), t_(t), defs_(defs), warnings_(warnings), ev_(d), names_(subject_names(d)) {}
 
     Narrative run() {
         Narrative n;
@@ -246,7 +256,7 @@ private:
             std::string name = it.row ? it.row->label : "";
             if (name.size() > 6 && name.compare(name.size() - 6, 6, "支出") == 0) name.resize(name.size() - 6);
             out.text += name;
-        } else if (k == "item.path") out.text += it.row ? subject_path(d_, row_code(*it.row)) : "";
+        } else if (k == "item.path") out.text += it.row ? path_of(names_, row_code(*it.row)) : "";
         else if (k == "text") {
             std::string t = text_of(a.at(1), it);
             out.text += trim(t).empty() && a.size() > 2 ? a[2] : t;
@@ -400,7 +410,7 @@ private:
             std::string code = row_code(*r);
             auto it = defs_.by_code.find(code);
             if (it == defs_.by_code.end()) lacking.push_back(code);
-            n.glossary.push_back({subject_path(d_, code), it == defs_.by_code.end() ? "" : it->second, code});
+            n.glossary.push_back({path_of(names_, code), it == defs_.by_code.end() ? "" : it->second, code});
         }
         if (!lacking.empty()) {
             std::string list;
@@ -417,6 +427,7 @@ private:
     const SubjectDefinitions& defs_;
     Diagnostics& warnings_;
     FormulaEvaluator ev_;
+    std::map<std::string, std::string> names_;  // code → label, for paths
     std::string section_;
     int counter_ = 0;
 };

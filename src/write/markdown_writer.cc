@@ -292,7 +292,10 @@ std::string write_markdown_part_five(const Disclosure& d) {
         }
         t.push_back({"综合绩效", "100", format_score(p.key_total), p.key_share ? format_percent(*p.key_share) : "—"});
         out += md_table(t) + "\n";
-        out += fmt::format("综合绩效评价得分为 {} 分，等级为{}。\n\n", format_score(p.key_total), p.key_grade);
+        std::string sentence = text_or(d, "key_sentence");
+        for (const auto& [k, v] : std::map<std::string, std::string>{{"{score}", format_score(p.key_total)}, {"{grade}", p.key_grade}})
+            for (size_t pos = sentence.find(k); pos != std::string::npos; pos = sentence.find(k)) sentence.replace(pos, k.size(), v);
+        if (!sentence.empty()) out += sentence + "\n\n";
     }
     return out;
 }
