@@ -157,7 +157,11 @@ Disclosure broken(const toml::table& c, Disclosure d) {
         else if (field == "summary_total") p->summary_total = score_of(*parse_decimal(v));
         else if (field == "rate") p->rate = pct();
         else if (field == "execution_score") p->execution_score = score_of(*parse_decimal(v));
-        else if (field == "full_year") p->full_year = p->full_year + *parse_amount(v.substr(1), AmountUnit::Wan).value;
+        else if (field == "full_year" || field == "executed") {
+            Money& m = field == "full_year" ? p->full_year : p->executed;
+            Money delta = *parse_amount(v.substr(1), AmountUnit::Wan).value;
+            m = v[0] == '-' ? m - delta : m + delta;
+        }
         else if (field.rfind("indicator:", 0) == 0 || field.rfind("key:", 0) == 0) {
             auto parts = split(field, ':');
             bool found = false;
@@ -191,7 +195,11 @@ TEST(Rules, CleanDisclosuresRaiseNothingAndEveryRuleIsExercised) {
     std::map<std::string, int> evaluations;
     for (const auto& [name, base] : bases()) {
         CheckResult r = run_checks(base.disclosure, rules(), &base.catalogs);
-        EXPECT_TRUE(r.findings.empty()) << name << ":\n" << write_findings_text(base.disclosure, r);
+        // Clean: no error, no warning, nothing that could not be checked. (The seed's two projects
+        // published without their funds are noted by F-011, an info.)
+        for (const auto& f : r.findings)
+            EXPECT_TRUE(f.severity == FindingSeverity::Info && f.rule == "F-011")
+                << name << ":\n" << write_findings_text(base.disclosure, r);
         for (const auto& [id, n] : r.evaluations) evaluations[id] += n;
     }
     for (const auto& set : rules())
@@ -210,18 +218,26 @@ TEST(Rules, EveryRuleHasABrokenCaseThatFiresWhereExpected) {
         std::string base = c["base"].value_or(std::string());
         std::string table = c["table"].value_or(std::string());
         std::string section = c["section"].value_or(std::string());
+        std::optional<int64_t> line = c["line"].value<int64_t>();
+        std::optional<std::string> code = c["code_at"].value<std::string>(), column = c["column"].value<std::string>();
         SCOPED_TRACE(id + " on " + base);
         ASSERT_TRUE(bases().count(base)) << base;
         Disclosure d = broken(c, bases().at(base).disclosure);
         CheckResult r = run_checks(d, rules(), &bases().at(base).catalogs);
+        // The rule fires, and (at least) one of its findings points where the case says.
         bool fired = false;
-        for (const auto& f : r.findings)
-            if (f.rule == id && f.severity != FindingSeverity::Info) {
-                fired = true;
-                EXPECT_EQ(f.location.table, table) << f.message;
-                EXPECT_EQ(f.location.section, section) << f.message;
-                EXPECT_FALSE(f.message.empty());
-            }
+        std::string seen;
+        for (const auto& f : r.findings) {
+            if (f.rule != id || (f.severity == FindingSeverity::Info && f.category == "completeness")) continue;
+            EXPECT_FALSE(f.message.empty());
+            bool here = f.location.table == table && f.location.section == section &&
+                        (!line || f.location.line == std::optional<int>(static_cast<int>(*line))) &&
+                        (!code || f.location.code == *code) && (!column || f.location.column == *column);
+            fired |= here;
+            seen += fmt::format("  table {} section {} line {} code {} column {}: {}\n", f.location.table, f.location.section,
+                                f.location.line.value_or(0), f.location.code, f.location.column, f.message);
+        }
+        EXPECT_TRUE(fired) << "no finding of " << id << " at the expected place; findings of the rule:\n" << seen;
         EXPECT_TRUE(fired) << write_findings_text(d, r);
         covered.insert(id);
     }
@@ -378,4 +394,51 @@ TEST(Rules, BadRuleFilesNameFileLineAndRule) {
     expect_error(head + "formula = \"sum(T01[L1:L8].income) == T01[L99].incme\" \nfoo = 1\n", "未知的键", 8);
     expect_error("[[rules]]\nid = \"Z-001\"\nseverity = \"fatal\"\ncategory = \"arithmetic\"\ndescription = \"d\"\nformula = \"1 == 1\"\n",
                  "severity", 3);
+}
+
+// In a printed document a blank cell is an exact zero, not a rounded term: a 0.02 error in a
+// 类 with one printed 款 is caught, however many blank 款 the table lists.
+TEST(Rules, BlankCellsAreNotRoundedTerms) {
+    Disclosure d = bases().at("seed").disclosure;
+    d.precision_fen = 10'000;
+    Row* r = find_row(*find_table(d, "06"), "303");
+    r->values["amount"] = *r->values["amount"] + Money::from_fen(20'000);  // 4.02 against 30305's 4.00
+    bool found = false;
+    for (const auto& f : run_checks(d, rules(), &bases().at("seed").catalogs).findings)
+        found |= f.rule == "T06-001" && f.location.code == "303";
+    EXPECT_TRUE(found);
+}
+
+// A percentage of printed amounts may be what its rounded inputs allow, and no more.
+TEST(Rules, PercentClaimsOfPrintedTables) {
+    Disclosure d = bases().at("seed").disclosure;
+    d.precision_fen = 10'000;
+    auto fires = [&](const std::string& text) {
+        Disclosure x = d;
+        for (auto& s : x.narrative.sections)
+            for (auto& p : s.paragraphs)
+                for (auto& sent : p.sentences)
+                    for (auto& c : sent.claims)
+                        if (c.states == "share(T03[合计].basic, T03[合计].total)") {
+                            sent.text.replace(c.offset, c.text.size(), text);
+                            c.text = text;
+                            c.value = score_of(*parse_decimal(text.substr(0, text.size() - 1))).hundredths;
+                        }
+        for (const auto& f : run_checks(x, rules(), nullptr).findings)
+            if (f.rule == "N-003") return true;
+        return false;
+    };
+    EXPECT_FALSE(fires("55.98%"));  // 790.30/1,411.64: any exact amounts printing so give 55.98 %
+    EXPECT_FALSE(fires("55.99%"));  // 790.3049/1,411.6351 prints 790.30 and 1,411.64 and gives 55.985 %
+    EXPECT_TRUE(fires("55.97%"));
+    EXPECT_TRUE(fires("56.00%"));
+}
+
+TEST(Rules, MalformedRuleFilesAreRefused) {
+    std::string head = "[[rules]]\nid = \"Z-001\"\nseverity = \"error\"\ncategory = \"arithmetic\"\ndescription = \"d\"\n";
+    for (const char* formula : {"perf(totl)", "claims(amout)", "P[categroy=区级].count == 1", "T01[L99999999].income == 1"}) {
+        std::string text = head + "formula = \"" + formula + "\"\n";
+        EXPECT_THROW(parse_rules(text, "bad.toml"), InputError) << formula;
+    }
+    EXPECT_THROW(parse_rules(head + "formula = \"total == 1\"\nwhere = \"level=项\"\n", "bad.toml"), InputError);
 }

@@ -40,6 +40,9 @@ Built build_from_books(const fs::path& books, const BuildOptions& opts) {
         throw InputError(Location{b.tpl.origin}, e.what());
     }
     NarrativeTemplate nt = load_narrative_template(b.tpl.id);
+    if (nt.sections.empty())
+        b.warnings.warning(Location{b.tpl.origin}, fmt::format("模板 {} 没有情况说明的句式（data/narrative/{}.toml）：未生成第三、四部分",
+                                                               b.tpl.id, b.tpl.id));
     try {
         SubjectDefinitions defs = load_subject_definitions();
         if (fs::exists(books / "glossary.csv", ec)) add_subject_definitions(books / "glossary.csv", defs);

@@ -23,6 +23,10 @@ Checked check_input(const fs::path& input, const CheckOptions& opts) {
     } else {
         c.disclosure = read_disclosure_json(input);
         catalogs = load_catalogs(opts.catalogs);
+        // Scores are checked by the template's method, not by whatever the file claims.
+        std::string tpl = opts.template_override.empty() ? c.disclosure.template_id : opts.template_override;
+        if (!tpl.empty() && shipped_data("templates/" + tpl + ".toml"))
+            c.disclosure.performance.method = load_template(tpl).scoring;
     }
     c.result = run_checks(c.disclosure, c.rules, &catalogs);
     return c;

@@ -1,7 +1,10 @@
 #include "check/document_checks.h"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
+#include "check/engine.h"
 #include "core/ratio.h"
 #include "core/score.h"
 #include "core/text.h"
@@ -47,20 +50,17 @@ FindingLocation place(const ClaimPlace& p) {
     return l;
 }
 
-// Percent of a/b when a and b may each be off by ua, ub (printed inputs): the range of
-// hundredths the exact ratio could round to.
+// The hundredths of a percent a ratio can print as when its numerator and denominator are
+// printed figures off their exact values by up to ua and ub: the rounded ratio of the extreme
+// values (for a positive denominator). Exact inputs give one value.
 std::pair<std::int64_t, std::int64_t> percent_range(std::int64_t a, std::int64_t ua, std::int64_t b, std::int64_t ub,
                                                    bool growth) {
-    auto hundredths = [&](__int128 num, __int128 den, bool up) -> std::int64_t {
-        if (den <= 0) return up ? INT64_MAX : INT64_MIN;
-        __int128 n = num * 10'000 - (growth ? den * 10'000 : 0);
-        // floor or ceil of n/den, widened by half a hundredth for rounding
-        __int128 q = n / den;
-        if (up && q * den < n) ++q;
-        if (!up && q * den > n) --q;
-        return static_cast<std::int64_t>(q + (up ? 1 : -1));
+    auto at = [&](std::int64_t num, std::int64_t den) {
+        auto p = percent_of(growth ? num - den : num, den);
+        return p ? p->hundredths : 0;
     };
-    return {hundredths(a - ua, b + ub, false), hundredths(a + ua, b - ub, true)};
+    if (b - ub <= 0) return {INT64_MIN, INT64_MAX};
+    return {at(a - ua, b + ub), at(a + ua, b - ub)};
 }
 
 }  // namespace
@@ -152,17 +152,31 @@ std::vector<Problem> check_claims(const Disclosure& d, const FormulaEvaluator& e
                             ok = raw == c.value;
                         }
                     }
-                    if (!ok)
+                    if (!ok) {
+                        // The difference in the claim's own unit (万元, percentage points, points).
+                        std::string diff;
+                        if (c.kind == "amount") {
+                            auto e = parse_amount(expected, AmountUnit::Wan);
+                            if (e.value) diff = format_wan(Money::from_fen(c.value) - *e.value);
+                        } else if (c.kind == "percent" || c.kind == "score" || c.kind == "count") {
+                            Claim probe = c;
+                            probe.text = expected;
+                            if (auto e = printed_value(probe)) diff = c.kind == "count" ? std::to_string(c.value - *e)
+                                                                                        : format_score({c.value - *e});
+                        }
                         out.push_back({place(at),
                                        fmt::format("情况说明{}中的“{}{}”应为 {}（{}）", s.id, c.text, c.unit == "%" ? "" : c.unit, expected,
                                                    c.states),
-                                       expected, c.text, ""});
+                                       expected, c.text, diff});
+                    }
                 }
     return out;
 }
 
 std::vector<Problem> check_performance(const Disclosure& d, const std::string& what, int& evals) {
     std::vector<Problem> out;
+    // Printed amounts (precision 10000) are off by up to half a unit each.
+    const std::int64_t half = d.precision_fen > 1 ? d.precision_fen / 2 : 0;
     const ScoringMethod& m = d.performance.method;
     const std::string other = m.partial == "ratio" ? "percent" : "ratio";
     auto at = [](const ProjectEvaluation& p, const std::string& item = {}) {
@@ -177,7 +191,7 @@ std::vector<Problem> check_performance(const Disclosure& d, const std::string& w
         if (what == "funds") {
             ++evals;
             auto check = [&](const char* name, Money total, Money a, Money b, Money c) {
-                if (total != a + b + c)
+                if (!within_tolerance((total - (a + b + c)).fen(), half ? 4 : 0, d.precision_fen))
                     out.push_back({at(p, name), fmt::format("年度资金总额{} {} 不等于当年财政拨款、上年结转资金与其他资金之和 {}", name,
                                                             format_wan(total), format_wan(a + b + c)),
                                    format_wan(a + b + c), format_wan(total), format_wan(total - (a + b + c))});
@@ -189,16 +203,27 @@ std::vector<Problem> check_performance(const Disclosure& d, const std::string& w
             if (!p.detailed) continue;
             ++evals;
             auto want = p.full_year.is_zero() ? std::nullopt : percent_of(p.executed.fen(), p.full_year.fen());
-            if (want != p.rate)
+            bool ok = want == p.rate;
+            if (!ok && want && p.rate && half) {
+                auto [lo, hi] = percent_range(p.executed.fen(), half, p.full_year.fen(), half, false);
+                ok = p.rate->hundredths >= lo && p.rate->hundredths <= hi;
+            }
+            if (!ok)
                 out.push_back({at(p, "执行率"), fmt::format("执行率 {} 应为全年执行数/全年预算数 = {}", pct(p.rate), pct(want)),
                                pct(want), pct(p.rate), ""});
         } else if (what == "rate_score") {
             if (!p.detailed) continue;
             ++evals;
-            Score want;
-            if (!p.full_year.is_zero())
-                want = weighted(p.execution_weight, std::min(p.executed, p.full_year).fen(), p.full_year.fen()).value_or(Score{});
-            if (want != p.execution_score)
+            Score want, lo, hi;
+            if (!p.full_year.is_zero()) {
+                auto score_at = [&](std::int64_t b, std::int64_t a) {
+                    return a > 0 ? weighted(p.execution_weight, std::min(b, a), a).value_or(Score{}) : Score{};
+                };
+                want = score_at(p.executed.fen(), p.full_year.fen());
+                lo = score_at(p.executed.fen() - half, p.full_year.fen() + half);
+                hi = score_at(p.executed.fen() + half, p.full_year.fen() - half);
+            }
+            if (want != p.execution_score && !(half && p.execution_score >= lo && p.execution_score <= hi))
                 out.push_back({at(p, "执行率得分"),
                                fmt::format("执行率得分 {} 应为 {} × min(B/A, 1) = {}", format_score_fixed(p.execution_score),
                                            p.execution_weight.str(), format_score_fixed(want)),
@@ -237,6 +262,11 @@ std::vector<Problem> check_performance(const Disclosure& d, const std::string& w
             if (want != p.grade)
                 out.push_back({at(p, "自评等级"), fmt::format("总分 {} 的等级应为“{}”，而不是“{}”", format_score(p.total), want, p.grade),
                                want, p.grade, ""});
+        } else if (what == "unfunded") {
+            ++evals;
+            if (p.full_year.is_zero() && p.executed.is_zero())
+                out.push_back({at(p, "资金"),
+                               "项目没有填写预算数与执行数：情况说明中各项目涉及的预算资金合计未计入该项目", "", "", ""});
         } else if (what == "summary") {
             ++evals;
             if (p.summary_total != p.total || p.summary_grade != p.grade)
@@ -255,6 +285,9 @@ std::vector<Problem> check_performance(const Disclosure& d, const std::string& w
         } else if (what == "key") {
             if (!p.key) continue;
             ++evals;
+            if (p.indicators.empty())
+                out.push_back({at(p, "重点评价"),
+                               "项目没有绩效指标，重点评价中按指标折算的维度无从计算：请补充该项目的绩效指标", "", "", ""});
             ProjectEvaluation again = p;
             evaluate_key(again, m);
             for (size_t k = 0; k < again.key_dimensions.size() && k < p.key_dimensions.size(); ++k) {

@@ -203,7 +203,7 @@ private:
     void evaluate(const Rule& rule, const Rule::Instance& inst, const Scope& sc) {
         const Formula& f = inst.formula;
         if (f.guard) {
-            auto g = condition(rule, inst, *f.guard, sc, false);
+            auto g = condition(rule, inst, *f.guard, sc, true);
             if (!g || !*g) return;
         }
         const Condition& c = f.body;
@@ -340,7 +340,11 @@ private:
                     if (auto it = c->values.find(col.key); it != c->values.end() && it->second) sum += *it->second;
                 Money v = own->second.value_or(Money{});
                 if (!children.empty()) ++out_.evaluations[rule.id];  // a total over nothing is checked, not counted
-                if (within_tolerance((v - sum).fen(), static_cast<int>(children.size()) + 1, d_.precision_fen)) continue;
+                // Printed terms only: a blank cell is an exact zero, not a rounded one.
+                int terms = own->second ? 1 : 0;
+                for (const Row* c : children)
+                    if (auto it = c->values.find(col.key); it != c->values.end() && it->second) ++terms;
+                if (within_tolerance((v - sum).fen(), terms, d_.precision_fen)) continue;
                 std::string parts = r.code ? (economic || r.code->size() == 3 ? "其下各款之和" : "其下各项之和")
                                            : (r.side.empty() ? "各类之和" : "各类之和");
                 if (r.code && r.code->size() == 3 && !economic) parts = "其下各款之和";

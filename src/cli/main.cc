@@ -136,6 +136,10 @@ int main(int argc, char** argv) {
             std::vector<fs::path> extra_rules(build_rules.begin(), build_rules.end());
             CheckResult checked = run_checks(b.disclosure, load_rules(extra_rules), &b.catalogs);
             int errors = checked.count(FindingSeverity::Error);
+            // Build reports what needs fixing; `check` also lists the notes (提示).
+            checked.findings.erase(std::remove_if(checked.findings.begin(), checked.findings.end(),
+                                                  [](const Finding& f) { return f.severity == FindingSeverity::Info; }),
+                                   checked.findings.end());
             if (!quiet && !checked.findings.empty()) std::cerr << write_findings_text(b.disclosure, checked);
             if (strict && errors > 0) {
                 std::cerr << fmt::format("审核发现 {} 处错误（--strict），未生成任何输出。\n", errors);

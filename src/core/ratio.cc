@@ -37,6 +37,7 @@ std::string format_percent(Percent p, PercentStyle style) {
     if (style == PercentStyle::Trimmed) {
         while (!f.empty() && f.back() == '0') f.pop_back();
     }
+    if (style == PercentStyle::Whole && frac == 0) f.clear();
     return fmt::format("{}{}{}{}%", neg ? "-" : "", grouped, f.empty() ? "" : ".", f);
 }
 

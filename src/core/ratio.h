@@ -29,6 +29,7 @@ std::optional<Percent> completion(Money actual, Money budget);
 enum class PercentStyle {
     Trimmed,  // trailing zeros dropped: "81.4%", "100%", "115.18%" (the seed's prose)
     Fixed,    // always two decimals: "100.00%", "99.80%" (the seed's performance tables)
+    Whole,    // two decimals, but a whole percentage bare: "99.80%", "100%" (the seed's key evaluations)
 };
 
 // Thousands separators in the integer part, as the seed prints "1,460.76%".

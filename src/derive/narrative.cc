@@ -53,12 +53,14 @@ struct Item {
     const Row* row = nullptr;
     const ProjectEvaluation* project = nullptr;
     int n = 0;
-    std::string column;  // a loop over the columns of a row
+    std::string column;  // a loop over the columns of a row, or the key of a fixed list
+    std::string label;   // the label of a fixed list's item
 };
 
 struct Rendered {
     std::string text;
     std::vector<Claim> claims;  // offsets into text
+    std::vector<std::pair<std::size_t, std::size_t>> spans;  // officer texts: offset, length
 };
 
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
@@ -164,6 +166,14 @@ private:
     bool holds(const std::string& when, const Item& it) const {
         if (when.empty()) return true;
         if (when.rfind("text:", 0) == 0) return !trim(text_of(when.substr(5), it)).empty();
+        if (when.rfind("at100:", 0) == 0) {
+            // A/B prints as 100 %: 完成年初预算的 100%
+            auto parts = split(with_item(when.substr(6), it), '|');
+            if (parts.size() != 2) throw std::runtime_error(fmt::format("叙述模板 {}：at100:A|B 需要两个表达式", t_.origin));
+            auto x = value(parts[0]), y = value(parts[1]);
+            auto p = x && y ? percent_of(*x, *y) : std::nullopt;
+            return p && p->hundredths == 10'000;
+        }
         Formula f;
         try {
             f = parse_formula(with_item(when, it));
@@ -231,6 +241,13 @@ private:
         return out;
     }
 
+    // Text taken from the books (names, the officer's words): recorded as quoted.
+    void quote(Rendered& out, const std::string& t) {
+        if (t.empty()) return;
+        out.spans.emplace_back(out.text.size(), t.size());
+        out.text += t;
+    }
+
     void placeholder(Rendered& out, const std::string& body, const Item& it) {
         std::vector<std::string> a;
         for (auto& x : split(body, '|')) a.push_back(trim(x));
@@ -239,29 +256,34 @@ private:
         const Department& dep = f_.department;
         if (k == "year") out.text += std::to_string(dep.year);
         else if (k == "prev_year") out.text += std::to_string(dep.year - 1);
-        else if (k == "department") out.text += dep.name;
-        else if (k == "short_name") out.text += dep.short_name;
+        else if (k == "department") quote(out, dep.name);
+        else if (k == "short_name") quote(out, dep.short_name);
         else if (k == "n") out.text += std::to_string(it.n);
         else if (k == "n_cn") out.text += chinese_numeral(it.n);
         else if (k == "item.code") out.text += it.row ? row_code(*it.row) : "";
         else if (k == "item.name") {
-            if (!it.column.empty() && it.table) {
+            if (!it.label.empty()) {
+                out.text += it.label;
+            } else if (!it.column.empty() && it.table) {
                 const Column* c = it.table->column(it.column);
                 out.text += c ? label_key(c->label) : it.column;
             } else {
-                out.text += it.row ? it.row->label : it.project ? it.project->name : "";
+                quote(out, it.row ? it.row->label : it.project ? it.project->name : "");
             }
         }
         else if (k == "item.stem") {
             std::string name = it.row ? it.row->label : "";
             if (name.size() > 6 && name.compare(name.size() - 6, 6, "支出") == 0) name.resize(name.size() - 6);
             out.text += name;
-        } else if (k == "item.path") out.text += it.row ? path_of(names_, row_code(*it.row)) : "";
+        } else if (k == "item.path") quote(out, it.row ? path_of(names_, row_code(*it.row)) : "");
         else if (k == "text") {
             std::string t = text_of(a.at(1), it);
-            out.text += trim(t).empty() && a.size() > 2 ? a[2] : t;
+            if (trim(t).empty() && a.size() > 2)
+                out.text += a[2];
+            else
+                quote(out, t);  // the officer's words: their numbers are the officer's own
         }
-        else if (k == "names") out.text += names_of(a.at(1), it);
+        else if (k == "names") quote(out, names_of(a.at(1), it));
         else if (k == "amount" || k == "amount_abs") {
             auto v = value(arg(1));
             if (!v) return missing_value(out, arg(1));
@@ -312,6 +334,7 @@ private:
             c.offset += to.text.size();
             to.claims.push_back(std::move(c));
         }
+        for (auto [o, n] : more.spans) to.spans.emplace_back(o + to.text.size(), n);
         to.text += more.text;
     }
 
@@ -329,6 +352,17 @@ private:
 
     std::vector<Item> items_of(const std::string& each) const {
         std::vector<Item> items;
+        if (each.rfind("{", 0) == 0 && each.back() == '}') {
+            // A fixed list: {goods:货物,works:工程} — @col is the key, {item.name} the label
+            for (const auto& part : split(each.substr(1, each.size() - 2), ',')) {
+                auto colon = part.find(':');
+                Item it;
+                it.column = trim(part.substr(0, colon));
+                it.label = colon == std::string::npos ? it.column : trim(part.substr(colon + 1));
+                items.push_back(it);
+            }
+            return items;
+        }
         if (each.rfind("P[", 0) == 0) {
             for (const auto* pr : ev_.projects(each.substr(2, each.size() - 3), Scope{})) items.push_back({nullptr, nullptr, pr, 0, {}});
             return items;
@@ -396,6 +430,11 @@ private:
                     x.offset -= start;
                     s.claims.push_back(std::move(x));
                 }
+            for (auto [o, n] : r.spans) {
+                // the part of an officer's text that falls in this sentence
+                std::size_t b = std::max(o, start), e = std::min(o + n, end);
+                if (b < e) s.quoted.emplace_back(b - start, e - b);
+            }
             p.sentences.push_back(std::move(s));
             start = end;
         }

@@ -47,8 +47,8 @@ Selector parse_selector(std::string_view raw) {
     Selector s;
     auto line_no = [&](std::string_view x) -> int {
         std::string v = trim(x);
-        if (v.size() < 2 || v[0] != 'L' || !all_digits(v.substr(1)))
-            throw FormulaError(fmt::format("行次“{}”应写作 L27", v));
+        if (v.size() < 2 || v.size() > 6 || v[0] != 'L' || !all_digits(v.substr(1)))
+            throw FormulaError(fmt::format("行次“{}”应写作 L27（至多五位数字）", v));
         return std::stoi(v.substr(1));
     };
     if (t.empty()) throw FormulaError("[...] 中缺少行的选择");
@@ -221,6 +221,16 @@ private:
                 c.predicate = p;
                 // claims(amount), perf(total): the argument names what to check, not a table
                 c.table = p == "claims" || p == "perf" ? ident() : table_id();
+                static const std::vector<std::string> claims = {"consistency", "amount", "percent", "count", "score", "text"};
+                static const std::vector<std::string> perf = {"funds", "rate",  "rate_score", "indicators", "method",
+                                                              "total", "grade", "summary",    "weights",    "key",
+                                                              "unfunded"};
+                const auto& known = p == "claims" ? claims : perf;
+                if ((p == "claims" || p == "perf") && std::find(known.begin(), known.end(), c.table) == known.end()) {
+                    std::string list;
+                    for (const auto& k : known) list += (list.empty() ? "" : "、") + k;
+                    fail(fmt::format("{}({}) 无效：可用 {}", p, c.table, list));
+                }
                 if (!take(")")) fail("缺少 )");
                 return c;
             }
@@ -308,6 +318,12 @@ private:
             if (close == std::string_view::npos) fail("P[...] 缺少 ]");
             t.kind = RuleTerm::Kind::Perf;
             t.name = trim(s_.substr(pos_, close - pos_));
+            if (t.name.find('=') != std::string::npos)
+                for (const auto& part : split(t.name, ';')) {
+                    std::string k = trim(part.substr(0, part.find('=')));
+                    if (k != "key" && k != "detailed" && k != "category" && k != "grade")
+                        fail(fmt::format("项目筛选键“{}”无效：可用 key、detailed、category、grade", k));
+                }
             pos_ = close + 1;
             if (!take(".")) fail("P[项目] 后应为 .字段");
             t.column = ident();
@@ -512,8 +528,11 @@ Value FormulaEvaluator::cell_value(const Table& t, const Row& r, const std::stri
         v.missing = fmt::format("{} 没有“{}”列的数", describe_cell(t, r, column), column);
         return v;
     }
-    if (it->second) v.raw = it->second->fen();
-    v.terms = 1;
+    // Only a printed number is a rounded term: a blank cell is an exact zero.
+    if (it->second) {
+        v.raw = it->second->fen();
+        v.terms = 1;
+    }
     v.cells.emplace_back(&r, column);
     return v;
 }
@@ -597,7 +616,6 @@ Value FormulaEvaluator::eval(const RuleExpr& e, const Scope& sc) const {
                     v.terms += c.terms;
                     v.cells.insert(v.cells.end(), c.cells.begin(), c.cells.end());
                 }
-                if (rows.empty() && v.missing.empty()) v.terms = 1;  // an absent row prints as blank
                 break;
             }
         }

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace juesuan {
@@ -21,6 +22,9 @@ struct Claim {
 struct Sentence {
     std::string text;
     std::vector<Claim> claims;
+    // Spans (byte offset, length) written by the officer (reasons, summaries): their numbers
+    // are the officer's own. Every other number of the sentence must be a claim.
+    std::vector<std::pair<std::size_t, std::size_t>> quoted;
 };
 
 struct Paragraph {

@@ -86,6 +86,7 @@ void read_narrative(const Ctx& c, const json& n, Narrative& out) {
     if (!n.is_object()) c.fail("narrative", "应为对象");
     if (n.contains("sections")) {
         const json& sections = n.at("sections");
+        if (!sections.is_array()) c.fail("narrative.sections", "应为数组");
         for (size_t si = 0; si < sections.size(); ++si) {
             std::string spath = fmt::format("narrative.sections[{}]", si);
             const json& js = sections[si];
@@ -93,18 +94,21 @@ void read_narrative(const Ctx& c, const json& n, Narrative& out) {
             s.id = c.str(js, "id", spath);
             s.title = c.str(js, "title", spath, false);
             const json& ps = c.need(js, "paragraphs", spath);
+            if (!ps.is_array()) c.fail(spath + ".paragraphs", "应为数组");
             for (size_t pi = 0; pi < ps.size(); ++pi) {
                 std::string ppath = fmt::format("{}.paragraphs[{}]", spath, pi);
                 Paragraph p;
                 p.style = c.str(ps[pi], "style", ppath, false);
                 if (p.style.empty()) p.style = "text";
                 const json& xs = c.need(ps[pi], "sentences", ppath);
+                if (!xs.is_array()) c.fail(ppath + ".sentences", "应为数组");
                 for (size_t xi = 0; xi < xs.size(); ++xi) {
                     std::string xpath = fmt::format("{}.sentences[{}]", ppath, xi);
                     Sentence x;
                     x.text = c.str(xs[xi], "text", xpath);
                     if (xs[xi].contains("claims")) {
                         const json& cs = xs[xi].at("claims");
+                        if (!cs.is_array()) c.fail(xpath + ".claims", "应为数组");
                         for (size_t ci = 0; ci < cs.size(); ++ci) {
                             std::string cpath = fmt::format("{}.claims[{}]", xpath, ci);
                             Claim k;
@@ -119,6 +123,12 @@ void read_narrative(const Ctx& c, const json& n, Narrative& out) {
                             x.claims.push_back(std::move(k));
                         }
                     }
+                    if (xs[xi].contains("quoted"))
+                        for (const auto& q : xs[xi].at("quoted")) {
+                            if (!q.is_array() || q.size() != 2 || !q[0].is_number_unsigned() || !q[1].is_number_unsigned())
+                                c.fail(xpath + ".quoted", "应为 [位置, 长度] 的数组");
+                            x.quoted.emplace_back(q[0].get<std::size_t>(), q[1].get<std::size_t>());
+                        }
                     p.sentences.push_back(std::move(x));
                 }
                 s.paragraphs.push_back(std::move(p));
@@ -126,6 +136,7 @@ void read_narrative(const Ctx& c, const json& n, Narrative& out) {
             out.sections.push_back(std::move(s));
         }
     }
+    if (n.contains("glossary") && !n.at("glossary").is_array()) c.fail("narrative.glossary", "应为数组");
     if (n.contains("glossary"))
         for (size_t i = 0; i < n.at("glossary").size(); ++i) {
             const json& g = n.at("glossary")[i];
@@ -150,7 +161,8 @@ void read_performance(const Ctx& c, const json& j, Performance& out) {
         sm.execution_weight = decimal(c, m, "execution_weight", "performance.method");
         sm.partial = c.str(m, "partial", "performance.method");
         for (const auto& g : c.need(m, "grades", "performance.method")) {
-            if (!g.is_array() || g.size() != 2) c.fail("performance.method.grades", "每一档应为 [\"90\", \"优\"]");
+            if (!g.is_array() || g.size() != 2 || !g[0].is_string() || !g[1].is_string())
+                c.fail("performance.method.grades", "每一档应为 [\"90\", \"优\"]");
             auto min = parse_decimal(g[0].get<std::string>());
             if (!min) c.fail("performance.method.grades", "分数线应为数");
             sm.grades.push_back({*min, g[1].get<std::string>()});
@@ -168,6 +180,7 @@ void read_performance(const Ctx& c, const json& j, Performance& out) {
     }
     if (!j.contains("projects")) return;
     const json& ps = j.at("projects");
+    if (!ps.is_array()) c.fail("performance.projects", "应为数组");
     for (size_t pi = 0; pi < ps.size(); ++pi) {
         const json& jp = ps[pi];
         std::string path = fmt::format("performance.projects[{}]", pi);
@@ -186,6 +199,7 @@ void read_performance(const Ctx& c, const json& j, Performance& out) {
         p.rate = percent(c, jp, "rate", path);
         p.execution_weight = decimal(c, jp, "execution_weight", path);
         p.execution_score = score(c, jp, "execution_score", path);
+        if (jp.contains("indicators") && !jp.at("indicators").is_array()) c.fail(path + ".indicators", "应为数组");
         if (jp.contains("indicators"))
             for (size_t ii = 0; ii < jp.at("indicators").size(); ++ii) {
                 const json& ji = jp.at("indicators")[ii];
@@ -253,7 +267,8 @@ Disclosure parse_disclosure_json(const std::string& text, const std::string& sho
     d.template_id = c.str(j, "template", "$", false);
     if (j.contains("precision")) {
         const json& p = j.at("precision");
-        if (!p.is_number_integer() || p.get<std::int64_t>() < 1) c.fail("precision", "应为正整数（分）");
+        if (!p.is_number_integer() || (p.get<std::int64_t>() != 1 && p.get<std::int64_t>() != 10'000))
+            c.fail("precision", "应为 1（从账簿编制，精确到分）或 10000（印刷为万元两位小数）");
         d.precision_fen = p.get<std::int64_t>();
     }
     const json& tables = c.need(j, "tables", "$");
@@ -326,7 +341,13 @@ Disclosure parse_disclosure_json(const std::string& text, const std::string& sho
 }
 
 Disclosure read_disclosure_json(const std::filesystem::path& path) {
-    return parse_disclosure_json(read_text_file(path, path.string()), path.string());
+    std::string text = read_text_file(path, path.string());
+    try {
+        return parse_disclosure_json(text, path.string());
+    } catch (const nlohmann::json::exception& e) {
+        // A value of the wrong type somewhere the reader did not look for it by name.
+        throw InputError(Location{path.string()}, fmt::format("disclosure.json 的结构不对：{}", e.what()));
+    }
 }
 
 }  // namespace juesuan

@@ -97,6 +97,8 @@ RuleSet parse_rules(const std::string& text, const std::string& shown) {
             if (r.each.size() != 2 || !all_digits(r.each)) fail(t->get("each"), r.id + ".each", "each 应为表，如 \"T03\"");
         }
         r.where = str("where", false);
+        if (!r.where.empty() && r.each.empty())
+            fail(t->get("where"), r.id + ".where", fmt::format("规则 {} 有 where 而没有 each：where 只用于逐行核对", r.id));
         r.columns = strings(t->get("columns"), r.id + ".columns");
         r.tables = strings(t->get("tables"), r.id + ".tables");
         std::vector<std::string> cols = r.columns.empty() ? std::vector<std::string>{""} : r.columns;

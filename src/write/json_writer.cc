@@ -158,6 +158,11 @@ nlohmann::ordered_json disclosure_to_json(const Disclosure& d) {
                     claims.push_back(std::move(jc));
                 }
                 jx["claims"] = std::move(claims);
+                if (!x.quoted.empty()) {
+                    json q = json::array();
+                    for (auto [o, n] : x.quoted) q.push_back(json::array({o, n}));
+                    jx["quoted"] = std::move(q);
+                }
                 sentences.push_back(std::move(jx));
             }
             jp["sentences"] = std::move(sentences);

@@ -288,9 +288,12 @@ std::string write_markdown_part_five(const Disclosure& d) {
         for (size_t i = 0; i < p.key_dimensions.size(); ++i) {
             const auto& k = p.key_dimensions[i];
             t.push_back({fmt::format("{}. {}", i + 1, k.name), format_score(score_of(k.weight)), format_score(k.score),
-                         k.share ? format_percent(*k.share) : "—"});
+                         k.share ? format_percent(*k.share, PercentStyle::Whole) : "—"});
         }
-        t.push_back({"综合绩效", "100", format_score(p.key_total), p.key_share ? format_percent(*p.key_share) : "—"});
+        Score weights;
+        for (const auto& k : p.key_dimensions) weights += score_of(k.weight);
+        t.push_back({"综合绩效", format_score(weights), format_score(p.key_total),
+                     p.key_share ? format_percent(*p.key_share, PercentStyle::Whole) : "—"});
         out += md_table(t) + "\n";
         std::string sentence = text_or(d, "key_sentence");
         for (const auto& [k, v] : std::map<std::string, std::string>{{"{score}", format_score(p.key_total)}, {"{grade}", p.key_grade}})
