@@ -6,12 +6,6 @@
 
 namespace juesuan {
 
-namespace {
-
-Decimal hundred() { return Decimal{100, 0}; }
-
-}  // namespace
-
 Score indicator_score(const std::string& op, const std::string& target, const std::string& actual,
                       const Decimal& weight, const std::string& partial, bool* met_out) {
     Score full = score_of(weight);
