@@ -237,6 +237,17 @@ TEST(BooksReader, TomlErrors) {
     d = first_error(tmp / "b");
     EXPECT_NE(d.message.find("vehicle_count"), std::string::npos);
     EXPECT_GT(d.where.line, 0);
+    // Amounts in [performance]: a string or a number in the department's unit, read exactly.
+    spit(tmp / "b/department.toml", slurp(example_dir() / "department.toml"));
+    edit(tmp / "b/department.toml", "evaluated_funds = \"933.74\"", "evaluated_funds = \"933.7４x\"");
+    d = first_error(tmp / "b");
+    EXPECT_EQ(d.where.key, "performance.evaluated_funds");
+    EXPECT_GT(d.where.line, 0);
+    EXPECT_NE(d.message.find("933.7４x"), std::string::npos) << d.message;
+    spit(tmp / "b/department.toml", slurp(example_dir() / "department.toml"));
+    edit(tmp / "b/department.toml", "evaluated_funds = \"933.74\"", "evaluated_funds = 933.74");
+    Diagnostics warnings;
+    EXPECT_EQ(read_books_folder(tmp / "b", warnings).department.performance.evaluated_funds->fen(), 933'740'000);  // 933.74 万元 in 分
     spit(tmp / "b/department.toml", "name = \"x\"\nyear = 2023\namount_unit = \"万元\"\nduties = [\n");
     d = first_error(tmp / "b");
     EXPECT_NE(d.message.find("TOML"), std::string::npos);

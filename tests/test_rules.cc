@@ -112,6 +112,12 @@ Disclosure broken(const toml::table& c, Disclosure d) {
     }
     for (const auto& s : rows("label")) find_row(*find_table(d, s[0]), s[1])->label = s[2];
     for (const auto& s : rows("note")) find_table(d, s[0])->note = s[1];
+    for (const auto& s : rows("reference")) {
+        auto it = d.references.find(s[0]);
+        if (it == d.references.end()) throw std::runtime_error("no reference " + s[0]);
+        Money delta = *parse_amount(s[1].substr(1), AmountUnit::Wan).value;
+        it->second += s[1][0] == '-' ? -delta.fen() : delta.fen();
+    }
     for (const auto& s : rows("drop_row")) {
         Table* t = find_table(d, s[0]);
         Row* r = find_row(*t, s[1]);

@@ -187,6 +187,35 @@ std::vector<Problem> check_performance(const Disclosure& d, const std::string& w
         return l;
     };
     auto pct = [](const std::optional<Percent>& p) { return p ? format_percent(*p, PercentStyle::Fixed) : std::string("—"); };
+    if (what == "evaluated_funds") {
+        // The stated funds cover every own-level project: at least the itemised budgets, and exactly
+        // them when no evaluated project is listed without its funds.
+        auto it = d.references.find("performance.evaluated_funds");
+        if (it == d.references.end()) return out;
+        ++evals;
+        Money stated = Money::from_fen(it->second), itemised;
+        int terms = 1;
+        bool unfunded = false;
+        for (const auto& p : d.performance.projects) {
+            if (p.transfer()) continue;
+            itemised += p.full_year;
+            ++terms;
+            unfunded = unfunded || (p.full_year.is_zero() && p.executed.is_zero());
+        }
+        FindingLocation l;
+        l.section = "十三";
+        l.column = "涉及预算资金";
+        const std::int64_t diff = (stated - itemised).fen();
+        if (diff < 0 && !within_tolerance(diff, terms, d.precision_fen))
+            out.push_back({l, fmt::format("所填绩效自评涉及的预算资金 {} 万元少于各项目全年预算数之和 {} 万元", format_wan(stated),
+                                          format_wan(itemised)),
+                           format_wan(itemised), format_wan(stated), format_wan(stated - itemised)});
+        else if (!unfunded && !within_tolerance(diff, terms, d.precision_fen))
+            out.push_back({l, fmt::format("各项目均已列出资金，所填绩效自评涉及的预算资金 {} 万元应等于各项目全年预算数之和 {} 万元",
+                                          format_wan(stated), format_wan(itemised)),
+                           format_wan(itemised), format_wan(stated), format_wan(stated - itemised)});
+        return out;
+    }
     for (const auto& p : d.performance.projects) {
         if (what == "funds") {
             ++evals;
@@ -266,7 +295,10 @@ std::vector<Problem> check_performance(const Disclosure& d, const std::string& w
             ++evals;
             if (p.full_year.is_zero() && p.executed.is_zero())
                 out.push_back({at(p, "资金"),
-                               "项目没有填写预算数与执行数：情况说明中各项目涉及的预算资金合计未计入该项目", "", "", ""});
+                               d.references.count("performance.evaluated_funds")
+                                   ? "项目没有填写预算数与执行数：其资金只含在所填的绩效自评涉及预算资金中"
+                                   : "项目没有填写预算数与执行数：情况说明中涉及的预算资金未计入该项目；"
+                                     "可在 department.toml 的 [performance] 填写 evaluated_funds", "", "", ""});
         } else if (what == "summary") {
             ++evals;
             if (p.summary_total != p.total || p.summary_grade != p.grade)

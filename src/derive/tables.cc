@@ -384,6 +384,9 @@ std::map<std::string, std::int64_t> derive_references(const Facts& f) {
         {"vehicles_other", a.vehicles_other}, {"vehicles_total", a.vehicles_total()},
         {"equipment_over_1m", a.equipment_over_1m}};
     for (const auto& [k, v] : counts) refs[std::string("count.") + k] = v;
+    const auto& pf = f.department.performance;
+    if (pf.evaluated_funds) refs["performance.evaluated_funds"] = pf.evaluated_funds->fen();
+    if (pf.local_project_budget) refs["performance.local_project_budget"] = pf.local_project_budget->fen();
     return refs;
 }
 

@@ -72,6 +72,14 @@ struct ProcurementLine {
     Location where;
 };
 
+// Figures of 预算绩效 that the officer states because the books cannot itemise them: the funds
+// the self-evaluation covered (when some evaluated projects are listed without their funds) and
+// the department's total budget for its own-level projects (the base of the coverage share).
+struct PerformanceStatement {
+    std::optional<Money> evaluated_funds;       // 绩效自评涉及的预算资金
+    std::optional<Money> local_project_budget;  // 部门本级（区级）预算项目支出总额
+};
+
 // 国有资产占用: vehicles by kind and large equipment.
 struct AssetCounts {
     long vehicles_leaders = 0, vehicles_confidential = 0, vehicles_emergency = 0, vehicles_law_enforcement = 0,
@@ -149,6 +157,7 @@ struct Department {
     std::vector<std::string> units;         // 纳入决算编制范围的单位
     SanGongCounts sangong;
     AssetCounts assets;
+    PerformanceStatement performance;
     std::map<std::string, std::string> texts;  // reasons and other officer-written texts by key
 };
 

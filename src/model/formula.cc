@@ -224,7 +224,7 @@ private:
                 static const std::vector<std::string> claims = {"consistency", "amount", "percent", "count", "score", "text"};
                 static const std::vector<std::string> perf = {"funds", "rate",  "rate_score", "indicators", "method",
                                                               "total", "grade", "summary",    "weights",    "key",
-                                                              "unfunded"};
+                                                              "unfunded",   "evaluated_funds"};
                 const auto& known = p == "claims" ? claims : perf;
                 if ((p == "claims" || p == "perf") && std::find(known.begin(), known.end(), c.table) == known.end()) {
                     std::string list;

@@ -51,6 +51,8 @@ struct KeyDimension {
 struct ProjectEvaluation {
     std::string name, department, implementer, category;
     bool detailed = true, key = false;
+    // 中央对地方转移支付 projects are listed apart from the department's own-level (区级) ones.
+    bool transfer() const { return category == "中央对地方转移支付"; }
     Money fiscal_initial, fiscal_full_year, fiscal_executed;
     Money carried_initial, carried_full_year, carried_executed;
     Money other_initial, other_full_year, other_executed;

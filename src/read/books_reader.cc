@@ -1,6 +1,7 @@
 #include "read/books_reader.h"
 
 #include <algorithm>
+#include <charconv>
 #include <set>
 
 #include <fmt/format.h>
@@ -534,6 +535,52 @@ void read_counts(const toml::table& root, const char* section, const std::vector
     }
 }
 
+// An amount written in TOML, in the department's unit: a string "933.74" or a number. A TOML
+// float is read back through its shortest round-trip text, which is the decimal that was written.
+void read_amounts(const toml::table& root, const char* section,
+                  const std::vector<std::pair<const char*, std::optional<Money>*>>& fields, AmountUnit unit,
+                  const std::string& file, Diagnostics& diags) {
+    const toml::node* n = root.get(section);
+    if (!n) return;
+    const toml::table* t = n->as_table();
+    if (!t) {
+        diags.error(Location{file, static_cast<int>(n->source().begin.line), 0, {}, section},
+                    fmt::format("[{}] 应为一节（表）", section));
+        return;
+    }
+    for (const auto& [k, v] : *t) {
+        std::string path = std::string(section) + "." + std::string(k.str());
+        auto it = std::find_if(fields.begin(), fields.end(), [&](const auto& p) { return k.str() == p.first; });
+        Location at{file, static_cast<int>(v.source().begin.line), static_cast<int>(v.source().begin.column), {}, path};
+        if (it == fields.end()) {
+            std::string names;
+            for (const auto& p : fields) names += (names.empty() ? "" : "、") + std::string(p.first);
+            diags.error(at, fmt::format("未知的键“{}”：[{}] 中可用的键为 {}", k.str(), section, names));
+            continue;
+        }
+        std::string text;
+        if (auto sv = v.value_exact<std::string>()) {
+            text = *sv;
+        } else if (auto iv = v.value_exact<int64_t>()) {
+            text = std::to_string(*iv);
+        } else if (auto dv = v.value_exact<double>()) {
+            char buf[64];
+            auto r = std::to_chars(buf, buf + sizeof buf, *dv);
+            text.assign(buf, r.ptr);
+        } else {
+            diags.error(at, fmt::format("“{}”应为金额（{}），如 \"933.74\"", path, unit_name(unit)));
+            continue;
+        }
+        AmountParse a = parse_amount(text, unit);
+        if (!a.ok() || !a.value || a.value->fen() < 0) {
+            diags.error(at, fmt::format("“{}”应为不小于 0 的金额（{}），而不是“{}”{}", path, unit_name(unit), text,
+                                        a.ok() ? "" : "：" + a.error));
+            continue;
+        }
+        *it->second = a.value;
+    }
+}
+
 void read_department(const fs::path& dir, Facts& facts, Diagnostics& diags) {
     fs::path p = dir / "department.toml";
     std::string file = p.string();
@@ -561,7 +608,7 @@ void read_department(const fs::path& dir, Facts& facts, Diagnostics& diags) {
     }
     Department& d = facts.department;
     static const std::set<std::string> known = {"name", "short_name", "year", "amount_unit", "template", "duties",
-                                                "composition", "units", "sangong", "assets", "texts"};
+                                                "composition", "units", "sangong", "assets", "performance", "texts"};
     for (const auto& [k, v] : root) {
         if (!known.count(std::string(k.str()))) {
             diags.error(Location{file, static_cast<int>(v.source().begin.line), 0, {}, std::string(k.str())},
@@ -637,6 +684,10 @@ void read_department(const fs::path& dir, Facts& facts, Diagnostics& diags) {
                  {"vehicles_other", &a.vehicles_other},
                  {"equipment_over_1m", &a.equipment_over_1m}},
                 file, diags);
+    read_amounts(root, "performance",
+                 {{"evaluated_funds", &d.performance.evaluated_funds},
+                  {"local_project_budget", &d.performance.local_project_budget}},
+                 d.unit, file, diags);
     if (const toml::node* n = root.get("texts")) {
         if (const toml::table* t = n->as_table()) {
             for (const auto& [k, v] : *t) {

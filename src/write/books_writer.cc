@@ -66,6 +66,17 @@ std::string department_toml(const Department& d) {
     o += fmt::format("vehicles_retired = {}            # 离退休干部用车\n", a.vehicles_retired);
     o += fmt::format("vehicles_other = {}              # 其他用车\n", a.vehicles_other);
     o += fmt::format("equipment_over_1m = {}           # 单价 100 万元（含）以上设备（不含车辆），台（套）\n\n", a.equipment_over_1m);
+    // Optional: written out when set, otherwise shown commented so the officer knows the keys.
+    const auto& pf = d.performance;
+    auto amount_line = [&](const char* key, const std::optional<Money>& m, const char* what) {
+        if (m) return fmt::format("{} = {}  # {}\n", key, toml_string(format_exact(*m, d.unit)), what);
+        return fmt::format("# {} = \"\"  # {}\n", key, what);
+    };
+    o += "# 预算绩效：有项目未在 projects.csv 中逐项列出资金时，填写绩效自评涉及的预算资金；\n"
+         "# 填写本级预算项目支出总额时，情况说明写出自评资金所占比例。金额单位同 amount_unit。\n[performance]\n";
+    o += amount_line("evaluated_funds", pf.evaluated_funds, "绩效自评涉及的预算资金");
+    o += amount_line("local_project_budget", pf.local_project_budget, "部门本级（区级）预算项目支出总额");
+    o += "\n";
     o += "# 情况说明中由经办人撰写的原因和说明，键名见 docs/input-format.md\n[texts]\n";
     for (const auto& [k, v] : d.texts) o += k + " = " + toml_string(v) + "\n";
     return o;

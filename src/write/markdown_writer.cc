@@ -228,7 +228,7 @@ std::string write_markdown_part_five(const Disclosure& d) {
         rows.push_back({"", title, "", "", ""});
         int n = 0;
         for (const auto& p : projects) {
-            if ((p.category == "中央对地方转移支付") != central) continue;
+            if (p.transfer() != central) continue;
             rows.push_back({std::to_string(++n), p.name, p.implementer, format_score(p.summary_total), p.summary_grade});
         }
         if (n == 0) rows.push_back({"", text_or(d, "summary_none", "无"), "", "", ""});
