@@ -349,3 +349,29 @@ TEST(BooksReader, TomlErrorsPointAtTheKey) {
     EXPECT_EQ(d.where.line, 8);
     EXPECT_NE(d.message.find("千元"), std::string::npos);
 }
+
+// reports.toml: each report names a key-evaluated project of projects.csv, with known keys only.
+TEST(BooksReader, ReportErrorsNameTheReport) {
+    TempDir tmp;
+    copy_example(tmp / "b");
+    Diagnostics warnings;
+    Facts ok = read_books_folder(tmp / "b", warnings);
+    ASSERT_EQ(ok.reports.size(), 4u);
+    EXPECT_EQ(ok.reports[1].texts.at("budget_kind"), "追加");
+    edit(tmp / "b/reports.toml", "project = \"大数据运维经费\"", "project = \"大数据运维费\"");
+    Diagnostic d = first_error(tmp / "b");
+    EXPECT_NE(d.where.file.find("reports.toml"), std::string::npos);
+    EXPECT_EQ(d.where.key, "reports[2]");
+    EXPECT_GT(d.where.line, 0);
+    EXPECT_NE(d.message.find("大数据运维费"), std::string::npos) << d.message;
+    spit(tmp / "b/reports.toml", slurp(example_dir() / "reports.toml"));
+    // A project that is not a 部门重点评价 has no report.
+    edit(tmp / "b/reports.toml", "project = \"大数据运维经费\"", "project = \"12345市民热线运行经费\"");
+    d = first_error(tmp / "b");
+    EXPECT_NE(d.message.find("重点评价"), std::string::npos) << d.message;
+    spit(tmp / "b/reports.toml", slurp(example_dir() / "reports.toml"));
+    edit(tmp / "b/reports.toml", "budget_kind = \"追加\"", "budget_type = \"追加\"");
+    d = first_error(tmp / "b");
+    EXPECT_EQ(d.where.key, "reports[2].budget_type");
+    EXPECT_NE(d.message.find("budget_kind"), std::string::npos) << d.message;  // lists the known keys
+}

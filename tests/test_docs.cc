@@ -13,6 +13,7 @@ TEST(Docs, InputFormatNamesEveryFileAndColumn) {
         EXPECT_NE(doc.find(f.file), std::string::npos) << f.file;
         for (const auto& field : f.fields) EXPECT_NE(doc.find(field.header), std::string::npos) << f.file << " " << field.header;
     }
+    for (const auto& r : report_fields()) EXPECT_NE(doc.find("`" + r.key + "`"), std::string::npos) << "reports.toml " << r.key;
 }
 
 TEST(Docs, TemplatesNameEveryMeasureFamily) {

@@ -149,9 +149,14 @@ TEST(Narrative, AuditingTheSeedReportsItsInconsistencies) {
     gps.key_share = Percent{9972};
     // 大数据运维经费's 综合绩效 评价分值占比 printed as 100%.
     project("大数据运维经费").key_share = Percent{10000};
-    // The 环卫节 overview as printed: 执行数为 61.84 万元，完成预算的 154.6%.
-    for (auto& p : d.narrative.sections.back().paragraphs)
-        for (auto& x : p.sentences)
+    // The 环卫节 overview as printed: 执行数为 61.84 万元，完成预算的 154.6%; the report of
+    // 一般公共服务资金 prints its 产出 score as 49.64.
+    std::vector<Paragraph*> paragraphs;
+    for (auto& p : d.narrative.sections.back().paragraphs) paragraphs.push_back(&p);
+    for (auto& rep : d.narrative.reports)
+        for (auto& p : rep.paragraphs) paragraphs.push_back(&p);
+    for (Paragraph* p : paragraphs)
+        for (auto& x : p->sentences)
             for (auto& c : x.claims) {
                 auto set = [&](const std::string& text, std::int64_t value) {
                     x.text.replace(c.offset, c.text.size(), text);
@@ -164,6 +169,7 @@ TEST(Narrative, AuditingTheSeedReportsItsInconsistencies) {
                 else if (c.states == "P[环卫节走访慰问环卫工人经费].rate") set("154.6%", 15460);
                 else if (c.states == "P[一般公共服务资金].total") set("99.64", 9964);
                 else if (c.states == "P[一般公共服务资金].key_total") set("99.72", 9972);
+                else if (c.states == "P[一般公共服务资金].score(成本指标,产出指标)") set("49.64", 4964);
             }
     CheckResult r = run_checks(d, load_rules({}), nullptr);
     auto findings = [&](const std::string& rule) {
@@ -195,4 +201,65 @@ TEST(Narrative, AuditingTheSeedReportsItsInconsistencies) {
         }
     EXPECT_EQ(overview, 2) << write_findings_text(d, r);  // 61.84 against 40, 154.6% against 100%
     EXPECT_EQ(r.count(FindingSeverity::Error), 3) << write_findings_text(d, r);
+}
+
+// Part five's 绩效评价报告: one per key-evaluated project with report texts, in the books' order,
+// each number computed from the project's table. Expected values are the seed's (reports at
+// lines 942–1440), except where the seed contradicts its own tables.
+TEST(Narrative, KeyEvaluationReportsCarryComputedNumbers) {
+    const auto& reports = seed().narrative.reports;
+    ASSERT_EQ(reports.size(), 4u);
+    EXPECT_EQ(reports[0].project, "办公室业务（公务）经费");
+    EXPECT_EQ(reports[0].title, "2023 年度业务经费项目绩效评价报告");  // the officer's title
+    EXPECT_EQ(reports[1].title, "大数据运维经费项目绩效评价报告");      // the template's default shape
+    auto report_text = [&](size_t i) {
+        std::string t;
+        for (const auto& p : reports[i].paragraphs) t += p.text() + "\n";
+        return t;
+    };
+    auto report_claims = [&](size_t i) {
+        std::vector<std::string> out;
+        for (const auto& p : reports[i].paragraphs)
+            for (const auto& x : p.sentences)
+                for (const auto& c : x.claims) out.push_back(c.text);
+        return out;
+    };
+    std::string office = report_text(0);
+    EXPECT_NE(office.find("2023 年天桥区财政局批复预算 114 万元，用于推动办公室工作高效运转，确保区政府各项工作顺利开展。"
+                          "2023 年实际支出 113.94 万元，预算执行率为 99.95%。"),
+              std::string::npos) << office;
+    EXPECT_NE(office.find("我单位厉行节约,节约了相关费用的开支，自评得分 9.99 分。"), std::string::npos) << office;
+    // 大数据运维经费: 250 追加, 102.82, 41.13 %, execution score 4.11; 产出 (成本 + 产出) 50 of 50.
+    std::string data = report_text(1);
+    EXPECT_NE(data.find("2023 年天桥区财政局批复追加预算 250 万元，"), std::string::npos) << data;
+    EXPECT_NE(data.find("项目支出预算 250 万元，实际支出 102.82 万元，执行率 41.13%。"), std::string::npos) << data;
+    EXPECT_NE(data.find("与实际支出有所偏差，自评得分 4.11 分。"), std::string::npos) << data;
+    EXPECT_NE(data.find("3、项目产出指标完成情况及自评分值（总分 50 分）"), std::string::npos) << data;
+    EXPECT_NE(data.find("其他绩效目标均完成预算，自评得分 94.11 分。"), std::string::npos) << data;
+    const auto data_claims = report_claims(1);
+    for (const char* n : {"250", "102.82", "41.13%", "4.11", "50", "30", "10", "94.11"}) EXPECT_GE(count(data_claims, n), 1) << n;
+    // 政务公开运行经费: 68, 61.84, 90.94 %, 9.09; 产出 49.9 (printed 49.90 in the seed).
+    std::string open = report_text(2);
+    EXPECT_NE(open.find("项目支出预算 68 万元，实际支出 61.84 万元，执行率 90.94%。"), std::string::npos) << open;
+    EXPECT_NE(open.find("自评得分 9.09 分。"), std::string::npos) << open;
+    EXPECT_NE(open.find("自评得分 49.9 分。"), std::string::npos) << open;
+    EXPECT_NE(open.find("自评得分 98.99 分。"), std::string::npos) << open;
+    // 一般公共服务资金: no review of the rate; 产出 by the template's method is 49.94, where the seed
+    // prints 49.64 (12345热线回复及时率 scored 0.94 × 6 = 5.64 instead of 94/95 × 6 = 5.94).
+    std::string gps = report_text(3);
+    EXPECT_NE(gps.find("项目支出预算 145 万元，实际支出 145 万元，执行率 100%，自评得分 10 分。"), std::string::npos) << gps;
+    EXPECT_NE(gps.find("自评得分 49.94 分。"), std::string::npos) << gps;
+    EXPECT_EQ(gps.find("49.64"), std::string::npos);
+    // The score table stands where the template puts it, between 三 and 四.
+    const auto& ps = reports[1].paragraphs;
+    auto at = [&](const std::string& heading) {
+        for (size_t i = 0; i < ps.size(); ++i)
+            if (ps[i].text() == heading) return i;
+        return ps.size();
+    };
+    size_t table = ps.size();
+    for (size_t i = 0; i < ps.size(); ++i)
+        if (ps[i].style == "key_table") table = i;
+    EXPECT_EQ(table, at("三、绩效评价结论") + 1);
+    EXPECT_LT(table, at("四、项目主要绩效、存在问题及原因分析"));
 }

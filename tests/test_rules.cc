@@ -124,8 +124,11 @@ Disclosure broken(const toml::table& c, Disclosure d) {
         t->rows.erase(t->rows.begin() + (r - t->rows.data()));
     }
     auto find_claim = [&](const std::string& id) -> std::pair<Sentence*, Claim*> {
-        for (auto& sec : d.narrative.sections)
-            for (auto& para : sec.paragraphs)
+        std::vector<Section*> all;
+        for (auto& sec : d.narrative.sections) all.push_back(&sec);
+        for (auto& sec : d.narrative.reports) all.push_back(&sec);
+        for (Section* sec : all)
+            for (auto& para : sec->paragraphs)
                 for (auto& x : para.sentences)
                     for (auto& k : x.claims)
                         if (k.id == id) return {&x, &k};

@@ -44,7 +44,8 @@ struct ClaimPlace {
 
 FindingLocation place(const ClaimPlace& p) {
     FindingLocation l;
-    l.section = p.section->id;
+    // A report is named by its title: 报告2 says nothing to a reader.
+    l.section = p.section->project.empty() ? p.section->id : p.section->title;
     l.quote = p.sentence->text;
     l.label = p.claim->id;
     return l;
@@ -67,10 +68,14 @@ std::pair<std::int64_t, std::int64_t> percent_range(std::int64_t a, std::int64_t
 
 std::vector<Problem> check_claims(const Disclosure& d, const FormulaEvaluator& ev, const std::string& kind, int& evals) {
     std::vector<Problem> out;
-    for (const auto& s : d.narrative.sections)
-        for (const auto& para : s.paragraphs)
+    std::vector<const Section*> all;
+    for (const auto& s : d.narrative.sections) all.push_back(&s);
+    for (const auto& s : d.narrative.reports) all.push_back(&s);
+    for (const Section* sp : all)
+        for (const auto& para : sp->paragraphs)
             for (const auto& x : para.sentences)
                 for (const auto& c : x.claims) {
+                    const Section& s = *sp;
                     ClaimPlace at{&s, &x, &c};
                     if (kind == "consistency") {
                         ++evals;
@@ -165,7 +170,8 @@ std::vector<Problem> check_claims(const Disclosure& d, const FormulaEvaluator& e
                                                                                         : format_score({c.value - *e});
                         }
                         out.push_back({place(at),
-                                       fmt::format("情况说明{}中的“{}{}”应为 {}（{}）", s.id, c.text, c.unit == "%" ? "" : c.unit, expected,
+                                       fmt::format("{}中的“{}{}”应为 {}（{}）",
+                                                   s.project.empty() ? "情况说明" + s.id : "《" + s.title + "》", c.text, c.unit == "%" ? "" : c.unit, expected,
                                                    c.states),
                                        expected, c.text, diff});
                     }
@@ -296,8 +302,8 @@ std::vector<Problem> check_performance(const Disclosure& d, const std::string& w
             if (p.full_year.is_zero() && p.executed.is_zero())
                 out.push_back({at(p, "资金"),
                                d.references.count("performance.evaluated_funds")
-                                   ? "项目没有填写预算数与执行数：其资金只含在所填的绩效自评涉及预算资金中"
-                                   : "项目没有填写预算数与执行数：情况说明中涉及的预算资金未计入该项目；"
+                                   ? "未填写，其资金只含在所填的绩效自评涉及预算资金中"
+                                   : "未填写，情况说明中涉及的预算资金未计入该项目；"
                                      "可在 department.toml 的 [performance] 填写 evaluated_funds", "", "", ""});
         } else if (what == "summary") {
             ++evals;

@@ -75,23 +75,67 @@ public:
 
     Narrative run() {
         Narrative n;
-        for (const auto& spec : t_.sections) {
-            Section s;
-            s.id = spec.id;
-            s.title = spec.title;
-            section_ = spec.id;
-            counter_ = 0;
-            std::vector<Rendered> paragraphs;
-            std::vector<std::string> styles;
-            for (const auto& p : spec.paragraphs) paragraph(p, paragraphs, styles);
-            for (size_t i = 0; i < paragraphs.size(); ++i) s.paragraphs.push_back(sentences(paragraphs[i], styles[i]));
-            n.sections.push_back(std::move(s));
+        for (const auto& spec : t_.sections) n.sections.push_back(section(spec, spec.id, Item{}));
+        if (t_.report) {
+            int k = 0;
+            for (const auto& p : d_.performance.projects) {
+                if (!p.key || !f_.report(p.name)) continue;
+                Item it;
+                it.project = &p;
+                it.n = ++k;
+                Section s = section(*t_.report, fmt::format("报告{}", k), it);
+                s.project = p.name;
+                if (std::string own = text_of("report.title", it); !trim(own).empty()) s.title = trim(own);
+                n.reports.push_back(std::move(s));
+            }
         }
         glossary(n);
         return n;
     }
 
 private:
+    // A section (or a report, whose paragraphs speak of one project) rendered from its spec.
+    Section section(const SectionSpec& spec, const std::string& id, const Item& scope) {
+        Section s;
+        s.id = id;
+        section_ = id;
+        counter_ = 0;
+        scope_ = scope;
+        s.title = spec.title.empty() ? spec.title : render(spec.title, scope).text;
+        std::vector<Rendered> paragraphs;
+        std::vector<std::string> styles;
+        for (const auto& p : spec.paragraphs) paragraph(p, paragraphs, styles);
+        for (size_t i = 0; i < paragraphs.size(); ++i)
+            for (auto& part : lines(std::move(paragraphs[i]))) s.paragraphs.push_back(sentences(part, styles[i]));
+        return s;
+    }
+
+    // An officer's text of several lines is several paragraphs.
+    static std::vector<Rendered> lines(Rendered r) {
+        if (r.text.find('\n') == std::string::npos) return {std::move(r)};
+        std::vector<Rendered> out;
+        size_t start = 0;
+        while (start <= r.text.size()) {
+            size_t end = r.text.find('\n', start);
+            if (end == std::string::npos) end = r.text.size();
+            Rendered part;
+            part.text = r.text.substr(start, end - start);
+            for (const auto& c : r.claims)
+                if (c.offset >= start && c.offset < end) {
+                    Claim x = c;
+                    x.offset -= start;
+                    part.claims.push_back(std::move(x));
+                }
+            for (auto [o, n] : r.spans) {
+                std::size_t b = std::max(o, start), e = std::min(o + n, end);
+                if (b < e) part.spans.emplace_back(b - start, e - b);
+            }
+            if (!trim(part.text).empty()) out.push_back(std::move(part));
+            start = end + 1;
+        }
+        return out;
+    }
+
     // ---- values
 
     std::string with_item(std::string s, const Item& it) const {
@@ -134,6 +178,12 @@ private:
             return "";
         }
         if (head == "review" && it.project) return it.project->review;
+        if (head == "report" && it.project) {
+            const KeyReport* r = f_.report(it.project->name);
+            if (!r) return "";
+            auto x = r->texts.find(rest);
+            return x == r->texts.end() ? "" : x->second;
+        }
         return "";
     }
 
@@ -166,6 +216,13 @@ private:
     bool holds(const std::string& when, const Item& it) const {
         if (when.empty()) return true;
         if (when.rfind("text:", 0) == 0) return !trim(text_of(when.substr(5), it)).empty();
+        if (when.rfind("ends:", 0) == 0) {
+            // ends:KEY|。 — the officer's text ends with that (it finishes its own sentence)
+            auto bar = when.find('|');
+            if (bar == std::string::npos) throw std::runtime_error(fmt::format("叙述模板 {}：ends:KEY|文字 缺少 |", t_.origin));
+            std::string t = trim(text_of(when.substr(5, bar - 5), it)), end = when.substr(bar + 1);
+            return t.size() >= end.size() && t.compare(t.size() - end.size(), end.size(), end) == 0;
+        }
         if (when.rfind("at100:", 0) == 0) {
             // A/B prints as 100 %: 完成年初预算的 100%
             auto parts = split(with_item(when.substr(6), it), '|');
@@ -382,7 +439,7 @@ private:
     void paragraph(const ParagraphSpec& p, std::vector<Rendered>& out, std::vector<std::string>& styles) {
         std::vector<Rendered> produced;
         if (p.each.empty()) {
-            if (auto r = say(p, Item{})) produced.push_back(std::move(*r));
+            if (auto r = say(p, scope_)) produced.push_back(std::move(*r));
         } else {
             int n = 0;
             for (auto& it : items_of(p.each)) {
@@ -392,7 +449,7 @@ private:
                 ++n;
                 produced.push_back(std::move(*r));
             }
-            if (produced.empty() && !p.if_empty.empty()) produced.push_back(render(p.if_empty, {}));
+            if (produced.empty() && !p.if_empty.empty()) produced.push_back(render(p.if_empty, scope_));
             if (!p.join.empty() && !produced.empty()) {
                 Rendered joined;
                 for (size_t i = 0; i < produced.size(); ++i) {
@@ -468,6 +525,7 @@ private:
     FormulaEvaluator ev_;
     std::map<std::string, std::string> names_;  // code → label, for paths
     std::string section_;
+    Item scope_;  // the project a report speaks of
     int counter_ = 0;
 };
 

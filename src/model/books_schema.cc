@@ -186,3 +186,36 @@ const std::vector<Choice>& fund_choices() {
 }
 
 }  // namespace juesuan
+
+namespace juesuan {
+
+const std::vector<ReportField>& report_fields() {
+    static const std::vector<ReportField> fields = {
+        {"title", "报告标题", "默认为“<项目名称>项目绩效评价报告”"},
+        {"background", "一、（一）1、项目立项背景", ""},
+        {"content", "一、（一）2、项目内容", ""},
+        {"organization", "一、（一）3、组织实施", ""},
+        {"approver", "一、（一）4、资金投入和使用情况", "批复预算的部门，如“天桥区财政局”"},
+        {"budget_kind", "一、（一）4、资金投入和使用情况", "“批复…预算”中的预算种类，如“追加”，可空"},
+        {"funds_use", "一、（一）4、资金投入和使用情况", "批复金额之后、实际支出之前的说明，含标点，如“用于……。”"},
+        {"overall_goal", "一、（二）1、总体绩效目标", ""},
+        {"annual_goal", "一、（二）2、年度绩效目标", ""},
+        {"purpose", "二、（一）1、评价目的", ""},
+        {"object", "二、（一）2、评价对象和范围", "评价对象（金额之前），如“天桥区政府办公室 2023 年业务经费项目”"},
+        {"period", "二、（一）2、评价对象和范围", "金额之后的起止时间与评价基准日"},
+        {"scope", "二、（一）2、评价对象和范围", "评价范围"},
+        {"approach", "二、（二）1、指标体系设计的总体思路", ""},
+        {"framework", "二、（二）2、绩效评价指标体系", "不含评分与评级办法（按模板写出）"},
+        {"goal_achievement", "四、（一）1、总体绩效目标完成情况", "不含“自评得分”（按自评表写出）"},
+        {"execution_review", "四、（一）2、预算执行率情况", "执行率之后、“自评得分”之前的说明，可空"},
+        {"output_review", "四、（一）3、产出指标完成情况", "不含“自评得分”"},
+        {"effect_review", "四、（一）4、效益指标完成情况", "不含“自评得分”"},
+        {"satisfaction_review", "四、（一）5、满意度指标完成情况", "不含“自评得分”"},
+        {"problems", "四、（二）1、存在的问题及原因分析", ""},
+        {"measures", "四、（二）2、下一步工作措施", ""},
+        {"suggestions", "五、有关建议", ""},
+    };
+    return fields;
+}
+
+}  // namespace juesuan

@@ -44,6 +44,15 @@ struct FileDef {
 };
 
 const std::vector<FileDef>& books_files();
+
+// The keys of a report in reports.toml: the officer's text for each part of a 绩效评价报告.
+struct ReportField {
+    std::string key;
+    std::string where;  // the heading it goes under
+    std::string help;
+};
+const std::vector<ReportField>& report_fields();
+
 const FileDef& books_file(std::string_view file);
 // The fund names accepted in 资金性质 columns.
 const std::vector<Choice>& fund_choices();

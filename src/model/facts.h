@@ -161,6 +161,14 @@ struct Department {
     std::map<std::string, std::string> texts;  // reasons and other officer-written texts by key
 };
 
+// The officer's words for one 部门重点评价 report (绩效评价报告), by key (books_schema.h
+// report_fields); its amounts, rates and scores are computed.
+struct KeyReport {
+    std::string project;
+    std::map<std::string, std::string> texts;
+    Location where;
+};
+
 struct Facts {
     Department department;
     std::vector<SubjectLine> income;              // 项 × income source
@@ -175,6 +183,12 @@ struct Facts {
     std::vector<BudgetLine> budget;
     std::vector<Comparison> comparisons;
     std::vector<Project> projects;
+    std::vector<KeyReport> reports;  // reports.toml
+    const KeyReport* report(const std::string& project) const {
+        for (const auto& r : reports)
+            if (r.project == project) return &r;
+        return nullptr;
+    }
 };
 
 std::string_view fund_key(Fund f);    // gpb / gf / soc / nonfiscal

@@ -8,6 +8,7 @@
 
 #include "core/catalog.h"
 #include "core/text.h"
+#include "core/score.h"
 #include "model/disclosure.h"
 
 namespace juesuan {
@@ -327,10 +328,21 @@ private:
             pos_ = close + 1;
             if (!take(".")) fail("P[项目] 后应为 .字段");
             t.column = ident();
+            if ((t.column == "score" || t.column == "weight") && take("(")) {
+                // score(产出指标,成本指标): the indicators of those 一级指标 together
+                size_t close = s_.find(')', pos_);
+                if (close == std::string_view::npos) fail(t.column + "(...) 缺少 )");
+                std::string groups = trim(s_.substr(pos_, close - pos_));
+                if (groups.empty()) fail(t.column + "() 中应为一级指标名称，如 产出指标");
+                t.column += "(" + groups + ")";
+                pos_ = close + 1;
+                return t;
+            }
             static const std::vector<std::string> fields = {"initial", "full_year", "executed", "rate", "execution_score",
-                                                            "total", "key_total", "key_share", "count"};
+                                                            "execution_weight", "total", "key_total", "key_share", "count"};
             if (std::find(fields.begin(), fields.end(), t.column) == fields.end())
-                fail(fmt::format("项目没有“{}”字段：可用 initial、full_year、executed、rate、execution_score、total、key_total、key_share、count", t.column));
+                fail(fmt::format("项目没有“{}”字段：可用 initial、full_year、executed、rate、execution_score、execution_weight、"
+                                 "total、key_total、key_share、count、score(一级指标,…)、weight(一级指标,…)", t.column));
             return t;
         }
         if (c == 'T' && pos_ + 2 < s_.size() && std::isdigit(static_cast<unsigned char>(s_[pos_ + 1]))) {
@@ -549,6 +561,21 @@ std::optional<std::int64_t> project_field(const ProjectEvaluation& p, const std:
     if (f == "key_total") return p.key ? std::optional<std::int64_t>(p.key_total.hundredths) : std::nullopt;
     if (f == "key_share") return p.key && p.key_share ? std::optional<std::int64_t>(p.key_share->hundredths) : std::nullopt;
     if (f == "count") return 1;
+    if (f == "execution_weight") return score_of(p.execution_weight).hundredths;
+    if (f.rfind("score(", 0) == 0 || f.rfind("weight(", 0) == 0) {
+        bool score = f[0] == 's';
+        std::string inside = f.substr(f.find('(') + 1, f.size() - f.find('(') - 2);
+        std::vector<std::string> groups;
+        for (const auto& g : split(inside, ',')) groups.push_back(trim(g));
+        std::int64_t sum = 0;
+        bool any = false;
+        for (const auto& i : p.indicators)
+            if (std::find(groups.begin(), groups.end(), i.level1) != groups.end()) {
+                any = true;
+                sum += score ? i.score.hundredths : score_of(i.weight).hundredths;
+            }
+        return any ? std::optional<std::int64_t>(sum) : std::nullopt;
+    }
     return std::nullopt;
 }
 

@@ -69,6 +69,12 @@ const Section* Narrative::section(const std::string& id) const {
     return nullptr;
 }
 
+const Section* Narrative::report(const std::string& project) const {
+    for (const auto& s : reports)
+        if (s.project == project) return &s;
+    return nullptr;
+}
+
 const ProjectEvaluation* Disclosure::project(const std::string& name) const {
     for (const auto& p : performance.projects)
         if (p.name == name) return &p;

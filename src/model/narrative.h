@@ -34,8 +34,9 @@ struct Paragraph {
 };
 
 struct Section {
-    std::string id;     // 一 … 十三
-    std::string title;  // 一、收入支出决算总体情况说明
+    std::string id;       // 一 … 十三; 报告1 … for the reports of part five
+    std::string title;    // 一、收入支出决算总体情况说明
+    std::string project;  // a report: the project it evaluates
     std::vector<Paragraph> paragraphs;
 };
 
@@ -47,8 +48,10 @@ struct GlossaryEntry {
 
 struct Narrative {
     std::vector<Section> sections;
+    std::vector<Section> reports;  // 部门重点评价 reports (part five), one per project
     std::vector<GlossaryEntry> glossary;
     const Section* section(const std::string& id) const;
+    const Section* report(const std::string& project) const;
 };
 
 }  // namespace juesuan

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,7 +22,7 @@ struct ParagraphSpec {
     std::string join;       // with `each`: items joined into one paragraph by this
     std::string end;        // with `join`: appended after the last item
     std::string if_empty;   // with `each`: said when there is no item
-    std::string style = "text";  // text | heading | caption
+    std::string style = "text";  // text | heading | caption | key_table (where the score table goes)
     bool append = false;    // continue the previous paragraph
 };
 
@@ -36,6 +37,9 @@ struct NarrativeTemplate {
     std::string origin;
     std::map<std::string, std::string> texts;  // part titles: part_three, part_four, part_five …
     std::vector<SectionSpec> sections;
+    // The 绩效评价报告 of each key-evaluated project with report texts in the books; its
+    // paragraphs speak of that project (@name).
+    std::optional<SectionSpec> report;
     std::vector<std::pair<std::string, std::string>> glossary;  // fixed terms and definitions
     std::string glossary_subjects = "T03[level=项]";  // subjects that get a glossary entry
 };

@@ -703,6 +703,84 @@ void read_department(const fs::path& dir, Facts& facts, Diagnostics& diags) {
     }
 }
 
+// reports.toml: the officer's words for each 部门重点评价 report, one [[reports]] table each.
+void read_reports(const fs::path& dir, Facts& facts, Diagnostics& diags) {
+    fs::path p = dir / "reports.toml";
+    const std::string file = p.string();
+    std::error_code ec;
+    if (!fs::exists(p, ec)) return;
+    std::string content;
+    try {
+        content = read_text_file(p, file);
+    } catch (const InputError& e) {
+        diags.merge(e.diagnostics());
+        return;
+    }
+    if (content.substr(0, 3) == "\xEF\xBB\xBF") content.erase(0, 3);
+    toml::table root;
+    try {
+        root = toml::parse(content, file);
+    } catch (const toml::parse_error& e) {
+        const auto& src = e.source();
+        diags.error(Location{file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column), {}, {}},
+                    fmt::format("TOML 格式错误：请检查此处的引号、括号、逗号和等号（解析器：{}）", e.description()));
+        return;
+    }
+    auto line_of = [](const toml::node& n) { return static_cast<int>(n.source().begin.line); };
+    for (const auto& [k, v] : root)
+        if (k.str() != "reports")
+            diags.error(Location{file, line_of(v), 0, {}, std::string(k.str())},
+                        fmt::format("未知的键“{}”：每份报告写作一个 [[reports]] 表", k.str()));
+    const toml::node* n = root.get("reports");
+    if (!n) return;
+    const toml::array* a = n->as_array();
+    if (!a) {
+        diags.error(Location{file, line_of(*n), 0, {}, "reports"}, "reports 应写作 [[reports]] 表");
+        return;
+    }
+    std::string known;
+    for (const auto& f : report_fields()) known += (known.empty() ? "" : "、") + f.key;
+    for (size_t i = 0; i < a->size(); ++i) {
+        const toml::table* t = (*a)[i].as_table();
+        std::string path = fmt::format("reports[{}]", i + 1);
+        if (!t) {
+            diags.error(Location{file, line_of((*a)[i]), 0, {}, path}, "每份报告应写作一个 [[reports]] 表");
+            continue;
+        }
+        KeyReport r;
+        r.where = Location{file, line_of(*t), 0, {}, path};
+        for (const auto& [k, v] : *t) {
+            std::string key(k.str());
+            Location at{file, line_of(v), static_cast<int>(v.source().begin.column), {}, path + "." + key};
+            auto s = v.value<std::string>();
+            if (!s) {
+                diags.error(at, fmt::format("“{}”应为字符串", key));
+                continue;
+            }
+            if (key == "project") {
+                r.project = trim(*s);
+            } else if (std::none_of(report_fields().begin(), report_fields().end(),
+                                    [&](const ReportField& f) { return f.key == key; })) {
+                diags.error(at, fmt::format("未知的键“{}”：报告中可用的键为 project、{}", key, known));
+            } else {
+                r.texts[key] = *s;
+            }
+        }
+        auto it = std::find_if(facts.projects.begin(), facts.projects.end(),
+                               [&](const Project& pr) { return pr.name == r.project; });
+        if (r.project.empty())
+            diags.error(r.where, "报告缺少 project（项目名称，与 projects.csv 一致）");
+        else if (it == facts.projects.end())
+            diags.error(r.where, fmt::format("报告的项目“{}”不在 projects.csv 中", r.project));
+        else if (!it->key_evaluation)
+            diags.error(r.where, fmt::format("项目“{}”在 projects.csv 中未标为部门重点评价：绩效评价报告只写重点评价项目", r.project));
+        else if (facts.report(r.project))
+            diags.error(r.where, fmt::format("项目“{}”的报告重复", r.project));
+        else
+            facts.reports.push_back(std::move(r));
+    }
+}
+
 }  // namespace
 
 Facts read_books_folder(const fs::path& dir, Diagnostics& out) {
@@ -725,6 +803,7 @@ Facts read_books_folder(const fs::path& dir, Diagnostics& out) {
     r.budget(facts);
     r.comparisons(facts);
     r.projects(facts);
+    read_reports(dir, facts, diags);
     if (diags.has_errors()) throw InputError(std::move(diags));
     out.merge(diags);
     return facts;

@@ -84,58 +84,63 @@ std::optional<Percent> percent(const Ctx& c, const json& j, const char* key, con
 
 void read_narrative(const Ctx& c, const json& n, Narrative& out) {
     if (!n.is_object()) c.fail("narrative", "应为对象");
-    if (n.contains("sections")) {
-        const json& sections = n.at("sections");
-        if (!sections.is_array()) c.fail("narrative.sections", "应为数组");
-        for (size_t si = 0; si < sections.size(); ++si) {
-            std::string spath = fmt::format("narrative.sections[{}]", si);
-            const json& js = sections[si];
-            Section s;
-            s.id = c.str(js, "id", spath);
-            s.title = c.str(js, "title", spath, false);
-            const json& ps = c.need(js, "paragraphs", spath);
-            if (!ps.is_array()) c.fail(spath + ".paragraphs", "应为数组");
-            for (size_t pi = 0; pi < ps.size(); ++pi) {
-                std::string ppath = fmt::format("{}.paragraphs[{}]", spath, pi);
-                Paragraph p;
-                p.style = c.str(ps[pi], "style", ppath, false);
-                if (p.style.empty()) p.style = "text";
-                const json& xs = c.need(ps[pi], "sentences", ppath);
-                if (!xs.is_array()) c.fail(ppath + ".sentences", "应为数组");
-                for (size_t xi = 0; xi < xs.size(); ++xi) {
-                    std::string xpath = fmt::format("{}.sentences[{}]", ppath, xi);
-                    Sentence x;
-                    x.text = c.str(xs[xi], "text", xpath);
-                    if (xs[xi].contains("claims")) {
-                        const json& cs = xs[xi].at("claims");
-                        if (!cs.is_array()) c.fail(xpath + ".claims", "应为数组");
-                        for (size_t ci = 0; ci < cs.size(); ++ci) {
-                            std::string cpath = fmt::format("{}.claims[{}]", xpath, ci);
-                            Claim k;
-                            k.id = c.str(cs[ci], "id", cpath);
-                            k.kind = c.str(cs[ci], "kind", cpath);
-                            k.text = c.str(cs[ci], "text", cpath);
-                            if (k.kind != "text") k.value = integer(c, cs[ci], "value", cpath);
-                            k.unit = c.str(cs[ci], "unit", cpath, false);
-                            k.states = c.str(cs[ci], "states", cpath, false);
-                            k.offset = static_cast<size_t>(integer(c, cs[ci], "offset", cpath));
-                            if (k.offset > x.text.size()) c.fail(cpath + ".offset", "位置超出了句子的长度");
-                            x.claims.push_back(std::move(k));
+    auto read_sections = [&](const char* key, std::vector<Section>& into) {
+        if (n.contains(key)) {
+            const json& sections = n.at(key);
+            if (!sections.is_array()) c.fail(fmt::format("narrative.{}", key), "应为数组");
+            for (size_t si = 0; si < sections.size(); ++si) {
+                std::string spath = fmt::format("narrative.{}[{}]", key, si);
+                const json& js = sections[si];
+                Section s;
+                s.id = c.str(js, "id", spath);
+                s.title = c.str(js, "title", spath, false);
+                s.project = c.str(js, "project", spath, false);
+                const json& ps = c.need(js, "paragraphs", spath);
+                if (!ps.is_array()) c.fail(spath + ".paragraphs", "应为数组");
+                for (size_t pi = 0; pi < ps.size(); ++pi) {
+                    std::string ppath = fmt::format("{}.paragraphs[{}]", spath, pi);
+                    Paragraph p;
+                    p.style = c.str(ps[pi], "style", ppath, false);
+                    if (p.style.empty()) p.style = "text";
+                    const json& xs = c.need(ps[pi], "sentences", ppath);
+                    if (!xs.is_array()) c.fail(ppath + ".sentences", "应为数组");
+                    for (size_t xi = 0; xi < xs.size(); ++xi) {
+                        std::string xpath = fmt::format("{}.sentences[{}]", ppath, xi);
+                        Sentence x;
+                        x.text = c.str(xs[xi], "text", xpath);
+                        if (xs[xi].contains("claims")) {
+                            const json& cs = xs[xi].at("claims");
+                            if (!cs.is_array()) c.fail(xpath + ".claims", "应为数组");
+                            for (size_t ci = 0; ci < cs.size(); ++ci) {
+                                std::string cpath = fmt::format("{}.claims[{}]", xpath, ci);
+                                Claim k;
+                                k.id = c.str(cs[ci], "id", cpath);
+                                k.kind = c.str(cs[ci], "kind", cpath);
+                                k.text = c.str(cs[ci], "text", cpath);
+                                if (k.kind != "text") k.value = integer(c, cs[ci], "value", cpath);
+                                k.unit = c.str(cs[ci], "unit", cpath, false);
+                                k.states = c.str(cs[ci], "states", cpath, false);
+                                k.offset = static_cast<size_t>(integer(c, cs[ci], "offset", cpath));
+                                if (k.offset > x.text.size()) c.fail(cpath + ".offset", "位置超出了句子的长度");
+                                x.claims.push_back(std::move(k));
+                            }
                         }
+                        if (xs[xi].contains("quoted"))
+                            for (const auto& q : xs[xi].at("quoted")) {
+                                if (!q.is_array() || q.size() != 2 || !q[0].is_number_unsigned() || !q[1].is_number_unsigned())
+                                    c.fail(xpath + ".quoted", "应为 [位置, 长度] 的数组");
+                                x.quoted.emplace_back(q[0].get<std::size_t>(), q[1].get<std::size_t>());
+                            }
+                        p.sentences.push_back(std::move(x));
                     }
-                    if (xs[xi].contains("quoted"))
-                        for (const auto& q : xs[xi].at("quoted")) {
-                            if (!q.is_array() || q.size() != 2 || !q[0].is_number_unsigned() || !q[1].is_number_unsigned())
-                                c.fail(xpath + ".quoted", "应为 [位置, 长度] 的数组");
-                            x.quoted.emplace_back(q[0].get<std::size_t>(), q[1].get<std::size_t>());
-                        }
-                    p.sentences.push_back(std::move(x));
+                    s.paragraphs.push_back(std::move(p));
                 }
-                s.paragraphs.push_back(std::move(p));
+                into.push_back(std::move(s));
             }
-            out.sections.push_back(std::move(s));
         }
-    }
+    };
+    read_sections("sections", out.sections);
+    read_sections("reports", out.reports);
     if (n.contains("glossary") && !n.at("glossary").is_array()) c.fail("narrative.glossary", "应为数组");
     if (n.contains("glossary"))
         for (size_t i = 0; i < n.at("glossary").size(); ++i) {

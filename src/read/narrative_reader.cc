@@ -45,47 +45,57 @@ NarrativeTemplate parse_narrative_template(const std::string& text, const std::s
                 t.glossary.emplace_back(*(*pair)[0].value<std::string>(), *(*pair)[1].value<std::string>());
             }
     }
+    // A section's paragraphs; `where` names the table in messages ("sections.一", "report").
+    auto section = [&](const toml::table& st, const std::string& where, const std::string& array_name) {
+        SectionSpec s;
+        s.id = str(st, "id", where);
+        s.title = str(st, "title", where);
+        if (const toml::array* ps = st.get_as<toml::array>("paragraphs")) {
+            for (const auto& pn : *ps) {
+                const toml::table* pt = pn.as_table();
+                std::string path = where + ".paragraphs";
+                if (!pt) fail(&pn, path, fmt::format("每一段应为 [[{}.paragraphs]] 表", array_name));
+                static const std::set<std::string> known = {"say", "otherwise", "when", "each", "join", "end",
+                                                            "if_empty", "style", "append", "cases"};
+                for (const auto& [k, v] : *pt)
+                    if (!known.count(std::string(k.str())))
+                        fail(&v, path + "." + std::string(k.str()), fmt::format("段落有未知的键“{}”", k.str()));
+                ParagraphSpec p;
+                p.say = str(*pt, "say", path);
+                p.otherwise = str(*pt, "otherwise", path);
+                p.when = str(*pt, "when", path);
+                p.each = str(*pt, "each", path);
+                p.join = str(*pt, "join", path);
+                p.end = str(*pt, "end", path);
+                p.if_empty = str(*pt, "if_empty", path);
+                if (std::string style = str(*pt, "style", path); !style.empty()) p.style = style;
+                if (p.style != "text" && p.style != "heading" && p.style != "caption" && p.style != "key_table")
+                    fail(pt, path + ".style", "style 应为 text、heading、caption 或 key_table");
+                p.append = (*pt)["append"].value_or(false);
+                if (const toml::array* cases = pt->get_as<toml::array>("cases"))
+                    for (const auto& e : *cases) {
+                        const toml::array* pair = e.as_array();
+                        if (!pair || pair->size() != 2 || !(*pair)[0].value<std::string>() || !(*pair)[1].value<std::string>())
+                            fail(&e, path + ".cases", "cases 的每一项应为 [\"条件\", \"文字\"]（条件可为空）");
+                        p.cases.emplace_back(*(*pair)[0].value<std::string>(), *(*pair)[1].value<std::string>());
+                    }
+                s.paragraphs.push_back(std::move(p));
+            }
+        }
+        return s;
+    };
     if (const toml::array* sections = root.get_as<toml::array>("sections")) {
         for (const auto& sn : *sections) {
             const toml::table* st = sn.as_table();
             if (!st) fail(&sn, "sections", "每一节应为 [[sections]] 表");
-            SectionSpec s;
-            s.id = str(*st, "id", "sections");
-            s.title = str(*st, "title", "sections." + s.id);
-            if (const toml::array* ps = st->get_as<toml::array>("paragraphs")) {
-                for (const auto& pn : *ps) {
-                    const toml::table* pt = pn.as_table();
-                    std::string path = "sections." + s.id + ".paragraphs";
-                    if (!pt) fail(&pn, path, "每一段应为 [[sections.paragraphs]] 表");
-                    static const std::set<std::string> known = {"say", "otherwise", "when", "each", "join", "end",
-                                                                "if_empty", "style", "append", "cases"};
-                    for (const auto& [k, v] : *pt)
-                        if (!known.count(std::string(k.str())))
-                            fail(&v, path + "." + std::string(k.str()), fmt::format("段落有未知的键“{}”", k.str()));
-                    ParagraphSpec p;
-                    p.say = str(*pt, "say", path);
-                    p.otherwise = str(*pt, "otherwise", path);
-                    p.when = str(*pt, "when", path);
-                    p.each = str(*pt, "each", path);
-                    p.join = str(*pt, "join", path);
-                    p.end = str(*pt, "end", path);
-                    p.if_empty = str(*pt, "if_empty", path);
-                    if (std::string style = str(*pt, "style", path); !style.empty()) p.style = style;
-                    if (p.style != "text" && p.style != "heading" && p.style != "caption")
-                        fail(pt, path + ".style", "style 应为 text、heading 或 caption");
-                    p.append = (*pt)["append"].value_or(false);
-                    if (const toml::array* cases = pt->get_as<toml::array>("cases"))
-                        for (const auto& e : *cases) {
-                            const toml::array* pair = e.as_array();
-                            if (!pair || pair->size() != 2 || !(*pair)[0].value<std::string>() || !(*pair)[1].value<std::string>())
-                                fail(&e, path + ".cases", "cases 的每一项应为 [\"条件\", \"文字\"]（条件可为空）");
-                            p.cases.emplace_back(*(*pair)[0].value<std::string>(), *(*pair)[1].value<std::string>());
-                        }
-                    s.paragraphs.push_back(std::move(p));
-                }
-            }
-            t.sections.push_back(std::move(s));
+            std::string id = str(*st, "id", "sections");
+            t.sections.push_back(section(*st, "sections." + id, "sections"));
         }
+    }
+    if (const toml::node* rn = root.get("report")) {
+        const toml::table* rt = rn->as_table();
+        if (!rt) fail(rn, "report", "[report] 应为一节（表）");
+        t.report = section(*rt, "report", "report");
     }
     return t;
 }

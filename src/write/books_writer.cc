@@ -82,6 +82,27 @@ std::string department_toml(const Department& d) {
     return o;
 }
 
+// reports.toml: the officer's words for each key-evaluation report. Empty books get the keys,
+// commented, under one example table.
+std::string reports_toml(const std::vector<KeyReport>& reports) {
+    std::string o = "# 部门重点评价的绩效评价报告中由经办人撰写的文字，每份报告一个 [[reports]] 表。\n"
+                    "# 报告中的金额、执行率与得分由程序按账簿计算写出，此处只写文字；一段文字中换行即另起一段。\n";
+    if (reports.empty()) {
+        o += "# [[reports]]\n# project = \"\"  # 项目名称，与 projects.csv 一致，且标为部门重点评价\n";
+        for (const auto& f : report_fields())
+            o += fmt::format("# {} = \"\"  # {}{}\n", f.key, f.where, f.help.empty() ? "" : "：" + f.help);
+        return o;
+    }
+    for (const auto& r : reports) {
+        o += "\n[[reports]]\nproject = " + toml_string(r.project) + "\n";
+        for (const auto& f : report_fields()) {
+            auto it = r.texts.find(f.key);
+            if (it != r.texts.end()) o += f.key + " = " + toml_string(it->second) + "\n";
+        }
+    }
+    return o;
+}
+
 std::vector<std::string> header(const FileDef& def) {
     std::vector<std::string> h;
     for (const auto& f : def.fields) h.push_back(f.header);
@@ -189,6 +210,7 @@ std::map<std::string, std::string> write_books(const Facts& f) {
     }
     files["projects.csv"] = out;
     files["indicators.csv"] = ind;
+    files["reports.toml"] = reports_toml(f.reports);
     return files;
 }
 
@@ -212,6 +234,7 @@ std::string books_guide() {
     o += "· 只填最细一级：功能分类填 7 位项级科目，经济分类填 5 位款级科目；类、款、合计与总计由程序汇总。\n";
     o += "· 金额单位见 department.toml 的 amount_unit；含千分位逗号的金额须用英文双引号括起，如 \"1,411.64\"。\n";
     o += "· 每行的列数应与表头相同，空白金额也保留逗号；CSV 可用 UTF-8 或 GBK 保存。\n\n";
+    o += "reports.toml（部门重点评价的绩效评价报告文字，可省略）\n  每份报告一个 [[reports]] 表，project 为项目名称，其余键见文件中的注释。\n\n";
     for (const auto& f : books_files()) {
         o += fmt::format("{}（{}，{}）\n  {}\n", f.file, f.title, f.required ? "必需" : "可省略", f.help);
         for (const auto& c : f.fields) {

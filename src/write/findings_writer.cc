@@ -31,8 +31,9 @@ std::string write_findings_text(const Disclosure& d, const CheckResult& r) {
             if (!f.location.table.empty())
                 out += fmt::format("\n公开{}表{}\n", current, t ? " " + t->title : "");
             else if (!f.location.section.empty())
-                out += f.location.section == "第五部分" ? "\n第五部分 附件（绩效自评与重点评价）\n"
-                                                       : fmt::format("\n情况说明 {}\n", f.location.section);
+                out += f.location.section == "第五部分"        ? "\n第五部分 附件（绩效自评与重点评价）\n"
+                       : d.narrative.section(f.location.section) ? fmt::format("\n情况说明 {}\n", f.location.section)
+                                                                 : fmt::format("\n第五部分 {}\n", f.location.section);
             else
                 out += "\n全文\n";
         }

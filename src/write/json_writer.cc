@@ -132,45 +132,49 @@ nlohmann::ordered_json disclosure_to_json(const Disclosure& d) {
     for (const auto& [k, v] : d.references) refs[k] = v;
     out["references"] = std::move(refs);
 
-    json sections = json::array();
-    for (const auto& s : d.narrative.sections) {
-        json js;
-        js["id"] = s.id;
-        js["title"] = s.title;
-        json paragraphs = json::array();
-        for (const auto& p : s.paragraphs) {
-            json jp;
-            jp["style"] = p.style;
-            json sentences = json::array();
-            for (const auto& x : p.sentences) {
-                json jx;
-                jx["text"] = x.text;
-                json claims = json::array();
-                for (const auto& c : x.claims) {
-                    json jc;
-                    jc["id"] = c.id;
-                    jc["kind"] = c.kind;
-                    jc["text"] = c.text;
-                    if (c.kind != "text") jc["value"] = c.value;
-                    if (!c.unit.empty()) jc["unit"] = c.unit;
-                    jc["states"] = c.states;
-                    jc["offset"] = c.offset;
-                    claims.push_back(std::move(jc));
+    auto sections_json = [](const std::vector<Section>& list) {
+        json sections = json::array();
+        for (const auto& s : list) {
+            json js;
+            js["id"] = s.id;
+            js["title"] = s.title;
+            if (!s.project.empty()) js["project"] = s.project;
+            json paragraphs = json::array();
+            for (const auto& p : s.paragraphs) {
+                json jp;
+                jp["style"] = p.style;
+                json sentences = json::array();
+                for (const auto& x : p.sentences) {
+                    json jx;
+                    jx["text"] = x.text;
+                    json claims = json::array();
+                    for (const auto& c : x.claims) {
+                        json jc;
+                        jc["id"] = c.id;
+                        jc["kind"] = c.kind;
+                        jc["text"] = c.text;
+                        if (c.kind != "text") jc["value"] = c.value;
+                        if (!c.unit.empty()) jc["unit"] = c.unit;
+                        jc["states"] = c.states;
+                        jc["offset"] = c.offset;
+                        claims.push_back(std::move(jc));
+                    }
+                    jx["claims"] = std::move(claims);
+                    if (!x.quoted.empty()) {
+                        json q = json::array();
+                        for (auto [o, n] : x.quoted) q.push_back(json::array({o, n}));
+                        jx["quoted"] = std::move(q);
+                    }
+                    sentences.push_back(std::move(jx));
                 }
-                jx["claims"] = std::move(claims);
-                if (!x.quoted.empty()) {
-                    json q = json::array();
-                    for (auto [o, n] : x.quoted) q.push_back(json::array({o, n}));
-                    jx["quoted"] = std::move(q);
-                }
-                sentences.push_back(std::move(jx));
+                jp["sentences"] = std::move(sentences);
+                paragraphs.push_back(std::move(jp));
             }
-            jp["sentences"] = std::move(sentences);
-            paragraphs.push_back(std::move(jp));
+            js["paragraphs"] = std::move(paragraphs);
+            sections.push_back(std::move(js));
         }
-        js["paragraphs"] = std::move(paragraphs);
-        sections.push_back(std::move(js));
-    }
+        return sections;
+    };
     json glossary = json::array();
     for (const auto& g : d.narrative.glossary) {
         json jg;
@@ -179,7 +183,9 @@ nlohmann::ordered_json disclosure_to_json(const Disclosure& d) {
         if (!g.code.empty()) jg["code"] = g.code;
         glossary.push_back(std::move(jg));
     }
-    out["narrative"] = {{"sections", std::move(sections)}, {"glossary", std::move(glossary)}};
+    out["narrative"] = {{"sections", sections_json(d.narrative.sections)},
+                        {"reports", sections_json(d.narrative.reports)},
+                        {"glossary", std::move(glossary)}};
     out["performance"] = performance_to_json(d.performance);
     return out;
 }

@@ -193,6 +193,21 @@ std::string indicator_value(const std::string& op, const std::string& v, const s
     return (with_op && op != "=" ? op : (with_op ? "=" : "")) + v + unit;
 }
 
+// 项目综合绩效评价得分情况表: the four dimensions and the total.
+std::vector<std::vector<std::string>> key_table(const ProjectEvaluation& p) {
+    std::vector<std::vector<std::string>> t = {{"评价指标", "权重（%）", "评价得分", "评价分值占比"}};
+    for (size_t i = 0; i < p.key_dimensions.size(); ++i) {
+        const auto& k = p.key_dimensions[i];
+        t.push_back({fmt::format("{}. {}", i + 1, k.name), format_score(score_of(k.weight)), format_score(k.score),
+                     k.share ? format_percent(*k.share, PercentStyle::Whole) : "—"});
+    }
+    Score weights;
+    for (const auto& k : p.key_dimensions) weights += score_of(k.weight);
+    t.push_back({"综合绩效", format_score(weights), format_score(p.key_total),
+                 p.key_share ? format_percent(*p.key_share, PercentStyle::Whole) : "—"});
+    return t;
+}
+
 }  // namespace
 
 std::string write_markdown_part_three(const Disclosure& d) {
@@ -280,21 +295,20 @@ std::string write_markdown_part_five(const Disclosure& d) {
     }
     for (const auto& p : projects) {
         if (!p.key) continue;
+        if (const Section* report = d.narrative.report(p.name)) {
+            // The 绩效评价报告, with the score table where the template puts it.
+            out += "### " + report->title + "\n\n";
+            for (const auto& para : report->paragraphs) {
+                if (para.style == "key_table") out += text_or(d, "key_table") + "\n\n" + md_table(key_table(p)) + "\n";
+                else if (para.style == "heading") out += "**" + para.text() + "**\n\n";
+                else out += para.text() + "\n\n";
+            }
+            continue;
+        }
         std::string title = text_or(d, "key_title");
         for (size_t pos = title.find("{project}"); pos != std::string::npos; pos = title.find("{project}"))
             title.replace(pos, 9, p.name);
-        out += "### " + title + "\n\n" + text_or(d, "key_table") + "\n\n";
-        std::vector<std::vector<std::string>> t = {{"评价指标", "权重（%）", "评价得分", "评价分值占比"}};
-        for (size_t i = 0; i < p.key_dimensions.size(); ++i) {
-            const auto& k = p.key_dimensions[i];
-            t.push_back({fmt::format("{}. {}", i + 1, k.name), format_score(score_of(k.weight)), format_score(k.score),
-                         k.share ? format_percent(*k.share, PercentStyle::Whole) : "—"});
-        }
-        Score weights;
-        for (const auto& k : p.key_dimensions) weights += score_of(k.weight);
-        t.push_back({"综合绩效", format_score(weights), format_score(p.key_total),
-                     p.key_share ? format_percent(*p.key_share, PercentStyle::Whole) : "—"});
-        out += md_table(t) + "\n";
+        out += "### " + title + "\n\n" + text_or(d, "key_table") + "\n\n" + md_table(key_table(p)) + "\n";
         std::string sentence = text_or(d, "key_sentence");
         for (const auto& [k, v] : std::map<std::string, std::string>{{"{score}", format_score(p.key_total)}, {"{grade}", p.key_grade}})
             for (size_t pos = sentence.find(k); pos != std::string::npos; pos = sentence.find(k)) sentence.replace(pos, k.size(), v);
