@@ -22,6 +22,7 @@ test: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
 
 bench: build
+	@JUESUAN_BENCH_DEPS=1 ./scripts/install-deps.sh
 	./$(BUILD)/bench/juesuan_bench
 
 clean:

@@ -4,7 +4,12 @@ set -eu
 
 PACKAGES="g++ make cmake pkg-config
 libfmt-dev nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libutf8proc-dev libcsv-dev
-libgtest-dev libbenchmark-dev"
+libcairo2-dev libpango1.0-dev fonts-noto-cjk libxlsxwriter-dev libzip-dev libpugixml-dev
+libgtest-dev libbenchmark-dev libgumbo-dev poppler-utils"
+# The benchmarks compare our PDF with WeasyPrint's.
+if [ "${JUESUAN_BENCH_DEPS:-0}" = 1 ]; then
+  PACKAGES="$PACKAGES weasyprint"
+fi
 
 missing=""
 for p in $PACKAGES; do

@@ -139,6 +139,13 @@ std::string format_wan_plain(Money m) {
     return format_hundredths(round_half_up(m.fen(), 10'000) / 10'000, false);
 }
 
+std::string format_wan_trimmed(Money m) {
+    std::string s = format_wan(m);
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s == "-0" ? "0" : s;
+}
+
 std::string format_yuan(Money m) { return format_hundredths(m.fen(), true); }
 
 std::string format_exact(Money m, AmountUnit unit) {

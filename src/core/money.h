@@ -62,6 +62,9 @@ std::int64_t round_half_up(std::int64_t fen, std::int64_t step);
 std::string format_wan(Money m);
 // Same without thousands separators ("1411.64"), as some sentences print it.
 std::string format_wan_plain(Money m);
+// 万元 with separators and trailing zeros dropped, as prose and the performance tables print
+// amounts: 790.3, 419, 1,411.64.
+std::string format_wan_trimmed(Money m);
 // "14,116,400.00": 元 with two decimals.
 std::string format_yuan(Money m);
 // The amount as it would be written in a books file of the given unit, exactly

@@ -12,13 +12,6 @@
 
 namespace juesuan {
 
-std::string format_wan_trimmed(Money m) {
-    std::string s = format_wan(m);
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-    return s == "-0" ? "0" : s;
-}
-
 namespace {
 
 std::map<std::string, std::string> subject_names(const Disclosure& d) {

@@ -12,9 +12,6 @@ namespace juesuan {
 Narrative derive_narrative(const Disclosure& d, const Facts& facts, const NarrativeTemplate& t,
                            const SubjectDefinitions& defs, Diagnostics& warnings);
 
-// "1,411.64" → "1,411.64", 790.30 → "790.3", 50.00 → "50": amounts as the seed's prose prints them.
-std::string format_wan_trimmed(Money m);
-
 // "一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）"
 std::string subject_path(const Disclosure& d, const std::string& code);
 

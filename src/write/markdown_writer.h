@@ -14,7 +14,5 @@ std::string write_markdown_table(const Disclosure& d, const Table& t);
 std::string write_markdown_part_three(const Disclosure& d);
 std::string write_markdown_part_four(const Disclosure& d);
 std::string write_markdown_part_five(const Disclosure& d);
-// The printed grid of a table: header rows, then body rows, as cell text.
-std::vector<std::vector<std::string>> table_grid(const Table& t);
 
 }  // namespace juesuan
