@@ -24,6 +24,7 @@ test: build
 bench: build
 	@JUESUAN_BENCH_DEPS=1 ./scripts/install-deps.sh
 	./$(BUILD)/bench/juesuan_bench
+	./bench/pdf_vs_weasyprint.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) out

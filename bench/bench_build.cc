@@ -1,5 +1,7 @@
-// Times `build` (read the books, derive the nine tables, render Markdown and JSON)
-// for the seed example and for generated departments. Run: make bench.
+// Times `build` (read the books, derive the nine tables, render Markdown and JSON), each
+// publishable format on its own and all of them together, for the seed example and for
+// generated departments. Run: make bench (bench/pdf_vs_weasyprint.sh compares the PDF with
+// WeasyPrint's in the same run).
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
@@ -52,6 +54,41 @@ BENCHMARK(BM_BuildSeedExample)->Unit(benchmark::kMillisecond);
 
 void BM_BuildSample(benchmark::State& state) { run_build(state, sample_dir(static_cast<int>(state.range(0)))); }
 BENCHMARK(BM_BuildSample)->Arg(300)->Arg(3000)->Unit(benchmark::kMillisecond);
+
+// Rendering one format of an already built department: Args(subjects (0 = the seed), format).
+void BM_Render(benchmark::State& state) {
+    fs::path books = state.range(0) == 0 ? fs::path(JUESUAN_SOURCE_DIR) / "examples" / "tianqiao-2023"
+                                         : sample_dir(static_cast<int>(state.range(0)));
+    Built b = build_from_books(books, {});
+    const std::string& format = known_formats().at(static_cast<size_t>(state.range(1)));
+    state.SetLabel(format);
+    size_t bytes = 0;
+    for (auto _ : state) {
+        auto files = render_outputs(b, {format});
+        bytes = files.begin()->second.size();
+        benchmark::DoNotOptimize(files);
+    }
+    state.counters["output_bytes"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_Render)
+    ->ArgsProduct({{0, 300}, benchmark::CreateDenseRange(0, static_cast<int64_t>(known_formats().size()) - 1, 1)})
+    ->Unit(benchmark::kMillisecond);
+
+// The whole job with every format, as `juesuan build` does by default.
+void BM_BuildAllFormats(benchmark::State& state) {
+    fs::path books = state.range(0) == 0 ? fs::path(JUESUAN_SOURCE_DIR) / "examples" / "tianqiao-2023"
+                                         : sample_dir(static_cast<int>(state.range(0)));
+    size_t bytes = 0;
+    for (auto _ : state) {
+        Built b = build_from_books(books, {});
+        auto files = render_outputs(b, known_formats());
+        bytes = 0;
+        for (const auto& [name, content] : files) bytes += content.size();
+        benchmark::DoNotOptimize(files);
+    }
+    state.counters["output_bytes"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_BuildAllFormats)->Arg(0)->Arg(300)->Unit(benchmark::kMillisecond);
 
 // Derivation alone, without reading or writing.
 void BM_DeriveSample(benchmark::State& state) {

@@ -81,6 +81,11 @@ std::string AmountCell::where() const {
     return file + " 第 " + std::to_string(record + 1) + " 行 " + header + " " + text;
 }
 
+const Disclosure& seed_disclosure() {
+    static const Disclosure d = build_books(example_dir()).disclosure;
+    return d;
+}
+
 std::vector<AmountCell> example_amounts(const std::vector<std::string>& files) {
     std::vector<AmountCell> out;
     for (const auto& file : files) {

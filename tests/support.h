@@ -41,6 +41,8 @@ void spit(const std::filesystem::path& p, const std::string& content);
 
 // Builds a books folder with the shipped data.
 Built build_books(const std::filesystem::path& dir);
+// The example's Disclosure, built once per test program.
+const Disclosure& seed_disclosure();
 
 // An amount cell of the example's books: file, CSV record and field, its text.
 struct AmountCell {

@@ -13,10 +13,7 @@ using namespace juesuan;
 using namespace juesuan::test;
 
 namespace {
-const Disclosure& seed() {
-    static const Disclosure d = build_books(example_dir()).disclosure;
-    return d;
-}
+const Disclosure& seed() { return seed_disclosure(); }
 std::vector<std::string> claims(const std::string& section) {
     std::vector<std::string> out;
     const Section* s = seed().narrative.section(section);

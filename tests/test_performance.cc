@@ -11,10 +11,7 @@ using namespace juesuan;
 using namespace juesuan::test;
 
 namespace {
-const Disclosure& seed() {
-    static const Disclosure d = build_books(example_dir()).disclosure;
-    return d;
-}
+const Disclosure& seed() { return seed_disclosure(); }
 const ProjectEvaluation& project(const std::string& name) {
     const ProjectEvaluation* p = seed().project(name);
     if (!p) throw std::runtime_error("no project " + name);

@@ -1,6 +1,7 @@
 #include "app/build.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "derive/narrative.h"
 #include "derive/subjects.h"
@@ -8,7 +9,10 @@
 #include "derive/tables.h"
 #include "read/books_reader.h"
 #include "read/template_reader.h"
+#include "write/html_writer.h"
 #include "write/json_writer.h"
+#include "write/pdf_writer.h"
+#include "write/xlsx_writer.h"
 #include "write/markdown_writer.h"
 
 namespace juesuan {
@@ -17,12 +21,15 @@ namespace fs = std::filesystem;
 
 Built build_from_books(const fs::path& books, const BuildOptions& opts) {
     Built b;
-    b.facts = read_books_folder(books, b.warnings);
+    // The books are a folder, or the same books as one workbook whose optional sheets carry the supplements.
+    BooksSupplements extra;
+    const bool workbook = is_books_workbook(books);
+    b.facts = workbook ? read_books_workbook(books, b.warnings, &extra) : read_books_folder(books, b.warnings);
     std::vector<fs::path> catalogs = opts.catalogs;
     // A books folder may carry its own supplement to the catalog.
     std::error_code ec;
     if (fs::exists(books / "catalog.csv", ec)) catalogs.insert(catalogs.begin(), books / "catalog.csv");
-    b.catalogs = load_catalogs(catalogs);
+    b.catalogs = workbook ? load_workbook_catalogs(extra, opts.catalogs) : load_catalogs(catalogs);
     std::string tpl_id = opts.template_override.empty() ? b.facts.department.template_id : opts.template_override;
     b.tpl = load_template(tpl_id);
     Diagnostics diags;
@@ -46,6 +53,7 @@ Built build_from_books(const fs::path& books, const BuildOptions& opts) {
     try {
         SubjectDefinitions defs = load_subject_definitions();
         if (fs::exists(books / "glossary.csv", ec)) add_subject_definitions(books / "glossary.csv", defs);
+        for (const auto& [code, text] : extra.glossary) defs.by_code[code] = text;
         b.disclosure.narrative = derive_narrative(b.disclosure, b.facts, nt, defs, b.warnings);
     } catch (const std::runtime_error& e) {
         throw InputError(Location{nt.origin}, e.what());
@@ -62,21 +70,34 @@ Built build_from_books(const fs::path& books, const BuildOptions& opts) {
 }
 
 const std::vector<std::string>& known_formats() {
-    static const std::vector<std::string> f = {"md", "json"};
+    static const std::vector<std::string> f = {"md", "json", "html", "pdf", "xlsx"};
     return f;
 }
 
-std::set<std::string> output_file_names() { return {"disclosure.md", "disclosure.json"}; }
+std::set<std::string> output_file_names() {
+    std::set<std::string> names;
+    for (const auto& f : known_formats()) names.insert("disclosure." + f);
+    for (int i = 1; i <= 99; ++i) names.insert(fmt::format("fig{}.png", i));  // the Markdown's charts
+    return names;
+}
 
 std::map<std::string, std::string> render_outputs(const Built& b, const std::vector<std::string>& formats) {
     std::map<std::string, std::string> files;
     for (const auto& f : formats) {
-        if (f == "md")
+        if (f == "md") {
             files["disclosure.md"] = write_markdown(b.disclosure);
+            files.merge(markdown_figures(b.disclosure));
+        }
         else if (f == "json")
             files["disclosure.json"] = write_json(b.disclosure);
+        else if (f == "html")
+            files["disclosure.html"] = write_html(b.disclosure);
+        else if (f == "pdf")
+            files["disclosure.pdf"] = write_pdf(b.disclosure);
+        else if (f == "xlsx")
+            files["disclosure.xlsx"] = write_disclosure_xlsx(b.disclosure, &b.tpl);
         else
-            throw InputError(Location{}, fmt::format("未知的输出格式“{}”：可用 md、json", f));
+            throw InputError(Location{}, fmt::format("未知的输出格式“{}”：可用 {}", f, fmt::join(known_formats(), "、")));
     }
     return files;
 }

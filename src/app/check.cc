@@ -1,6 +1,7 @@
 #include "app/check.h"
 
 #include "app/build.h"
+#include "read/books_reader.h"
 #include "read/json_reader.h"
 #include "read/rules_reader.h"
 #include "read/template_reader.h"
@@ -14,7 +15,7 @@ Checked check_input(const fs::path& input, const CheckOptions& opts) {
     c.rules = load_rules(opts.rules);
     Catalogs catalogs;
     std::error_code ec;
-    if (fs::is_directory(input, ec)) {
+    if (fs::is_directory(input, ec) || is_books_workbook(input)) {  // books, as a folder or a workbook
         BuildOptions b{opts.template_override, opts.catalogs};
         Built built = build_from_books(input, b);
         c.disclosure = std::move(built.disclosure);

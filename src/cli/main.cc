@@ -1,6 +1,7 @@
 // juesuan: the command line. Parses options, calls the library, prints results.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cstdio>
 #include <iostream>
@@ -13,6 +14,7 @@
 #include "core/text.h"
 #include "read/template_reader.h"
 #include "sample/sample.h"
+#include "write/books_workbook.h"
 #include "write/books_writer.h"
 #include "write/output.h"
 
@@ -51,7 +53,7 @@ std::vector<std::string> parse_formats(const std::string& list) {
         std::string t = trim(f);
         if (t.empty()) continue;
         if (std::find(known_formats().begin(), known_formats().end(), t) == known_formats().end())
-            throw InputError(Location{"--format"}, fmt::format("未知的输出格式“{}”：可用 md、json", t));
+            throw InputError(Location{"--format"}, fmt::format("未知的输出格式“{}”：可用 {}", t, fmt::join(known_formats(), "、")));
         out.push_back(t);
     }
     return out;
@@ -68,11 +70,11 @@ int main(int argc, char** argv) {
 
     // build
     auto* build = app.add_subcommand("build", "由账簿目录生成部门决算公开文件");
-    std::string input, out_dir, formats = "md,json", tpl;
+    std::string input, out_dir, formats = fmt::format("{}", fmt::join(known_formats(), ",")), tpl;
     std::vector<std::string> catalogs;
-    build->add_option("INPUT", input, "账簿目录（department.toml 与 CSV 文件）")->required();
+    build->add_option("INPUT", input, "账簿目录（department.toml 与 CSV 文件）或账簿工作簿（.xlsx）")->required();
     build->add_option("-o,--output", out_dir, "输出目录")->required();
-    build->add_option("--format", formats, "输出格式，逗号分隔：md,json");
+    build->add_option("--format", formats, "输出格式，逗号分隔（默认全部）：" + formats);
     build->add_option("--template", tpl, "公开模板的编号或文件（默认取 department.toml 中的 template）");
     build->add_option("--catalog", catalogs, "追加加载本年度的科目目录 CSV（可多次给出）");
     bool quiet = false, strict = false;
@@ -97,9 +99,12 @@ int main(int argc, char** argv) {
     rules->add_option("--rules", rules_extra, "追加的规则文件（可多次给出）");
 
     // init
-    auto* init = app.add_subcommand("init", "生成空白的账簿目录模板");
-    std::string init_dir;
-    init->add_option("DIR", init_dir, "要创建的目录")->required();
+    auto* init = app.add_subcommand("init", "生成空白的账簿目录模板（或用 --xlsx 生成账簿工作簿模板）");
+    std::string init_dir, init_xlsx;
+    bool init_force = false;
+    auto* init_dir_option = init->add_option("DIR", init_dir, "要创建的目录");
+    init->add_option("--xlsx", init_xlsx, "改为生成一个账簿工作簿（.xlsx）模板，写到此文件")->excludes(init_dir_option);
+    init->add_flag("--force", init_force, "替换已有的工作簿文件（与 --xlsx 同用）");
 
     // sample
     auto* sample = app.add_subcommand("sample", "生成一个自洽的示例部门账簿（测试与性能基准用）");
@@ -177,6 +182,12 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (*init) {
+            if (!init_xlsx.empty()) {
+                write_books_template(init_xlsx, init_force);
+                std::cout << fmt::format("已生成空白账簿工作簿 {}。各列的填写要求见表头批注与 docs/input-format.md。\n", init_xlsx);
+                return 0;
+            }
+            if (init_dir.empty()) throw InputError(Location{}, "请给出要创建的账簿目录，或用 --xlsx 文件名 生成账簿工作簿");
             Facts empty;
             empty.department.template_id = "jinan-2023";
             empty.department.unit = AmountUnit::Yuan;

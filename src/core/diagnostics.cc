@@ -7,9 +7,23 @@
 
 namespace juesuan {
 
+std::string cell_name(int row, int column) {
+    std::string letters;
+    for (int c = column; c > 0; c = (c - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+    return letters + std::to_string(row);
+}
+
 std::string describe(const Location& w) {
     std::string s = w.file;
-    if (w.line > 0) {
+    if (!w.sheet.empty()) {
+        // Excel's own way of naming a place, which the officer can type into the name box.
+        if (w.line > 0 && w.column > 0)
+            s += " " + w.sheet + "!" + cell_name(w.line, w.column);
+        else if (w.line > 0)
+            s += fmt::format(" 工作表“{}”第 {} 行", w.sheet, w.line);
+        else
+            s += fmt::format(" 工作表“{}”", w.sheet);
+    } else if (w.line > 0) {
         s += fmt::format(" 第 {} 行", w.line);
         if (w.column > 0) s += fmt::format("第 {} 列", w.column);
     }
@@ -40,7 +54,8 @@ void Diagnostics::add(Diagnostic d) {
 std::vector<Diagnostic> Diagnostics::sorted() const {
     std::vector<Diagnostic> out = items_;
     std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        return std::tie(a.where.file, a.where.line, a.where.column) < std::tie(b.where.file, b.where.line, b.where.column);
+        return std::tie(a.where.file, a.where.sheet, a.where.line, a.where.column) <
+               std::tie(b.where.file, b.where.sheet, b.where.line, b.where.column);
     });
     return out;
 }

@@ -12,8 +12,12 @@ struct Location {
     int line = 0;             // 1-based; 0 when not known
     int column = 0;           // 1-based; 0 when not known
     std::string column_name;  // the header of that column, when there is one
-    std::string key;          // a TOML key path or a sheet cell, when that is the place
+    std::string key;          // a TOML key path, when that is the place
+    std::string sheet;        // a workbook sheet: line and column are then its row and column ("收入!C12")
 };
+
+// A cell as Excel names it: row 12, column 3 → "C12" (both 1-based).
+std::string cell_name(int row, int column);
 
 enum class Severity { Error, Warning };
 
@@ -23,7 +27,7 @@ struct Diagnostic {
     std::string message;  // Chinese, says what was found and what was expected
 };
 
-// "income.csv 第 5 行第 3 列（一般公共预算财政拨款收入）"
+// "income.csv 第 5 行第 3 列（一般公共预算财政拨款收入）"; in a workbook "books.xlsx 收入!C5（…）"
 std::string describe(const Location& where);
 // "错误：income.csv 第 5 行第 3 列（…）：金额“12..5”无法识别…"
 std::string format_diagnostic(const Diagnostic& d);

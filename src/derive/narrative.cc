@@ -54,6 +54,7 @@ struct Rendered {
     std::string text;
     std::vector<Claim> claims;  // offsets into text
     std::vector<std::pair<std::size_t, std::size_t>> spans;  // officer texts: offset, length
+    std::optional<Chart> chart;
 };
 
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
@@ -123,6 +124,7 @@ private:
                 std::size_t b = std::max(o, start), e = std::min(o + n, end);
                 if (b < e) part.spans.emplace_back(b - start, e - b);
             }
+            if (out.empty()) part.chart = r.chart;
             if (!trim(part.text).empty()) out.push_back(std::move(part));
             start = end + 1;
         }
@@ -386,6 +388,7 @@ private:
         }
         for (auto [o, n] : more.spans) to.spans.emplace_back(o + to.text.size(), n);
         to.text += more.text;
+        if (more.chart) to.chart = std::move(more.chart);
     }
 
     // The text a paragraph says for an item: the first case that holds, else say/otherwise.
@@ -429,6 +432,51 @@ private:
         return items;
     }
 
+    // A caption's chart; none (with a warning) when a value cannot be computed.
+    std::optional<Chart> chart(const ChartSpec& spec) {
+        Chart c;
+        c.kind = spec.kind;
+        auto eval = [&](const std::string& expr, std::int64_t& out) {
+            auto v = value(expr);
+            if (!v) {
+                warnings_.warning(Location{t_.origin, 0, 0, {}, section_},
+                                  fmt::format("情况说明第“{}”部分的图表：{} 无法计算（缺少所需的数据），未画出该图", section_, expr));
+                return false;
+            }
+            out = *v;
+            return true;
+        };
+        // Bars: a series the books cannot give (no 上年决算数) is left out, as the sentences leave
+        // out the comparison; the chart needs at least one series.
+        std::vector<bool> known(spec.series.size(), true);
+        for (const auto& item : spec.items)
+            for (size_t i = 1; i < item.size(); ++i)
+                if (!value(with_item(item[i], scope_))) known[i - 1] = false;
+        if (!spec.series.empty() && std::none_of(known.begin(), known.end(), [](bool k) { return k; })) {
+            std::int64_t ignored = 0;
+            eval(with_item(spec.items.front()[1], scope_), ignored);  // warns
+            return std::nullopt;
+        }
+        for (size_t i = 0; i < spec.series.size(); ++i)
+            if (known[i]) c.series.push_back(render(spec.series[i], scope_).text);
+        for (const auto& item : spec.items) {
+            ChartItem ci;
+            ci.label = render(item[0], scope_).text;
+            for (size_t i = 1; i < item.size(); ++i)
+                if (known[i - 1]) ci.values.push_back(*value(with_item(item[i], scope_)));
+            c.items.push_back(std::move(ci));
+        }
+        if (!spec.each.empty()) {
+            for (const auto& it : items_of(spec.each)) {
+                std::int64_t v = 0;
+                if (!eval(with_item(spec.value, it), v)) return std::nullopt;
+                if (v == 0) continue;
+                c.items.push_back({render(spec.label, it).text, {v}});
+            }
+        }
+        return c;
+    }
+
     void paragraph(const ParagraphSpec& p, std::vector<Rendered>& out, std::vector<std::string>& styles) {
         std::vector<Rendered> produced;
         if (p.each.empty()) {
@@ -453,6 +501,7 @@ private:
                 produced = {std::move(joined)};
             }
         }
+        if (p.chart && !produced.empty()) produced.back().chart = chart(*p.chart);
         for (auto& r : produced) {
             if (p.append && !out.empty()) {
                 append_to(out.back(), std::move(r));
@@ -467,6 +516,7 @@ private:
     Paragraph sentences(const Rendered& r, const std::string& style) {
         Paragraph p;
         p.style = style;
+        p.chart = r.chart;
         const std::string stop = "。";
         size_t start = 0;
         while (start < r.text.size()) {

@@ -1,5 +1,6 @@
 #include "model/books_schema.h"
 
+#include <map>
 #include <stdexcept>
 
 namespace juesuan {
@@ -159,6 +160,21 @@ std::vector<FileDef> make_files() {
                       {"weight", "分值", {"weight"}, FieldKind::Decimal, true, false, {}, ""},
                       text("deviation", "偏差原因分析及改进措施", {"偏差原因"}, false, "")},
                      "每个三级指标一行"});
+    // Sheet names of the books workbook: short, and within Excel's 31 characters.
+    const std::map<std::string, std::string> sheets = {
+        {"income.csv", "收入"},
+        {"expenditure.csv", "支出"},
+        {"fiscal_expenditure.csv", "财政拨款支出"},
+        {"basic_expenditure.csv", "基本支出经济分类"},
+        {"balances.csv", "结转结余"},
+        {"sangong.csv", "三公经费"},
+        {"procurement.csv", "政府采购"},
+        {"budget.csv", "年初预算"},
+        {"comparisons.csv", "上年与预算"},
+        {"projects.csv", "绩效项目"},
+        {"indicators.csv", "绩效指标"},
+    };
+    for (auto& f : files) f.sheet = sheets.at(f.file);
     return files;
 }
 
@@ -216,6 +232,47 @@ const std::vector<ReportField>& report_fields() {
         {"suggestions", "五、有关建议", ""},
     };
     return fields;
+}
+
+}  // namespace juesuan
+
+namespace juesuan {
+
+const std::vector<DepartmentKey>& department_keys() {
+    using V = DepartmentValue;
+    static const std::vector<DepartmentKey> keys = {
+        {"name", V::Text, true, "部门全称，如“济南市天桥区人民政府办公室”"},
+        {"short_name", V::Text, false, "绩效自评表中使用的简称，默认同全称"},
+        {"year", V::Integer, true, "决算年度，如 2023"},
+        {"amount_unit", V::Text, true, "各表的金额单位：元 或 万元"},
+        {"template", V::Text, false, "公开模板，默认 jinan-2023（济南 2023 年度，公开01–09表）"},
+        {"duties", V::List, false, "部门职责：每条一行（键重复写 duties），不含序号"},
+        {"composition", V::Text, false, "机构设置中“从单位构成看……”一句"},
+        {"units", V::List, false, "纳入部门决算编制范围的单位：每个一行（键重复写 units）"},
+        {"sangong.abroad_groups", V::Integer, false, "因公出国（境）团组数"},
+        {"sangong.abroad_persons", V::Integer, false, "因公出国（境）人次"},
+        {"sangong.vehicles_purchased", V::Integer, false, "财政拨款购置公务用车（辆）"},
+        {"sangong.vehicles_held", V::Integer, false, "财政拨款开支运行维护费的公务用车保有量（辆）"},
+        {"sangong.reception_domestic_batches", V::Integer, false, "国内公务接待批次"},
+        {"sangong.reception_domestic_persons", V::Integer, false, "国内公务接待人次"},
+        {"sangong.reception_foreign_affairs_batches", V::Integer, false, "其中外事接待批次"},
+        {"sangong.reception_foreign_affairs_persons", V::Integer, false, "其中外事接待人次"},
+        {"sangong.reception_abroad_batches", V::Integer, false, "国（境）外公务接待批次"},
+        {"sangong.reception_abroad_persons", V::Integer, false, "国（境）外公务接待人次"},
+        {"assets.vehicles_leaders", V::Integer, false, "年末领导干部用车"},
+        {"assets.vehicles_confidential", V::Integer, false, "年末机要通信用车"},
+        {"assets.vehicles_emergency", V::Integer, false, "年末应急保障用车"},
+        {"assets.vehicles_law_enforcement", V::Integer, false, "年末执法执勤用车"},
+        {"assets.vehicles_special", V::Integer, false, "年末特种专业技术用车"},
+        {"assets.vehicles_retired", V::Integer, false, "年末离退休干部用车"},
+        {"assets.vehicles_other", V::Integer, false, "年末其他用车"},
+        {"assets.equipment_over_1m", V::Integer, false, "单价 100 万元（含）以上设备（不含车辆），台（套）"},
+        {"performance.evaluated_funds", V::Amount, false,
+         "绩效自评涉及的预算资金（金额单位同 amount_unit）：有项目未在“绩效项目”中列出资金时填写"},
+        {"performance.local_project_budget", V::Amount, false,
+         "部门本级（区级）预算项目支出总额：填写后情况说明写出自评资金所占比例"},
+    };
+    return keys;
 }
 
 }  // namespace juesuan

@@ -1,5 +1,6 @@
 // The books folder's CSV files and their columns: one definition shared by the
-// reader, `juesuan init`, the sample generator and docs/input-format.md.
+// reader, `juesuan init`, the sample generator and docs/input-format.md. The same books may
+// be one workbook (.xlsx): a sheet per CSV file, plus 部门 and 报告 sheets for the TOML files.
 #pragma once
 
 #include <string>
@@ -41,6 +42,7 @@ struct FileDef {
     std::string code_kind;  // "functional", "economic" or "" (no subject codes)
     std::vector<FieldDef> fields;
     std::string help;
+    std::string sheet;     // its sheet in the books workbook: "收入"
 };
 
 const std::vector<FileDef>& books_files();
@@ -54,6 +56,28 @@ struct ReportField {
 const std::vector<ReportField>& report_fields();
 
 const FileDef& books_file(std::string_view file);
+
+// ---- The books workbook (docs/input-format.md): the sheets that stand for the TOML files.
+
+// 部门 (department.toml): rows 键 | 值 | 说明, the key a TOML path (sangong.abroad_groups,
+// texts.performance_overview); a list key (duties, units) repeats, one row per item.
+inline constexpr const char* kDepartmentSheet = "部门";
+// 报告 (reports.toml): rows 项目名称 | 键 | 文字, one row per text of a report.
+inline constexpr const char* kReportsSheet = "报告";
+// Optional supplements: 名词解释 (glossary.csv: 科目编码 | 解释) and 科目补充 (catalog.csv).
+inline constexpr const char* kGlossarySheet = "名词解释";
+inline constexpr const char* kCatalogSheet = "科目补充";
+
+enum class DepartmentValue { Text, Integer, Amount, List };
+
+struct DepartmentKey {
+    std::string key;  // TOML path
+    DepartmentValue kind = DepartmentValue::Text;
+    bool required = false;
+    std::string help;
+};
+// Every key of department.toml but the free texts.<key>, in the order the 部门 sheet lists them.
+const std::vector<DepartmentKey>& department_keys();
 // The fund names accepted in 资金性质 columns.
 const std::vector<Choice>& fund_choices();
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,9 +28,23 @@ struct Sentence {
     std::vector<std::pair<std::size_t, std::size_t>> quoted;
 };
 
+// A chart drawn under its caption (图1 …): bars compare series (years) per item; a pie shows
+// the items' shares of their sum. Values in 分, one per series.
+struct ChartItem {
+    std::string label;
+    std::vector<std::int64_t> values;
+};
+
+struct Chart {
+    std::string kind;                 // bar | pie
+    std::vector<std::string> series;  // bar: the series' names (2022 年, 2023 年); pie: empty
+    std::vector<ChartItem> items;
+};
+
 struct Paragraph {
-    std::string style = "text";  // text | heading | caption
+    std::string style = "text";  // text | heading | caption | key_table
     std::vector<Sentence> sentences;
+    std::optional<Chart> chart;  // a caption's chart
     std::string text() const;
 };
 

@@ -10,6 +10,16 @@
 
 namespace juesuan {
 
+// A chart under a caption. Bars: `series` names and `items` of [label, expr per series].
+// Pie: one slice per item of the `each` loop (as in paragraphs), labelled `label`, worth
+// `value`; items worth 0 are left out.
+struct ChartSpec {
+    std::string kind;
+    std::vector<std::string> series;
+    std::vector<std::vector<std::string>> items;
+    std::string each, label = "{item.name}", value;
+};
+
 struct ParagraphSpec {
     std::string say;        // text with placeholders
     // Alternatives: the first whose condition holds is said (an empty condition always holds).
@@ -24,6 +34,7 @@ struct ParagraphSpec {
     std::string if_empty;   // with `each`: said when there is no item
     std::string style = "text";  // text | heading | caption | key_table (where the score table goes)
     bool append = false;    // continue the previous paragraph
+    std::optional<ChartSpec> chart;
 };
 
 struct SectionSpec {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <set>
 
 #include <fmt/format.h>
@@ -9,6 +10,8 @@
 
 #include "core/catalog.h"
 #include "core/text.h"
+#include "read/template_reader.h"
+#include "read/xlsx_file.h"
 
 namespace juesuan {
 
@@ -92,14 +95,15 @@ std::vector<BookRow> read_book_rows(const CsvFile& csv, const FileDef& def, Amou
     size_t first = 0;
     while (first < csv.records.size() && csv.records[first].blank()) ++first;
     if (first == csv.records.size()) {
-        diags.error(Location{csv.name}, fmt::format("文件没有表头：第一行应为列名，如“{}”", def.fields.front().header));
+        diags.error(Location{csv.name, 0, 0, {}, {}, csv.sheet},
+                    fmt::format("{}没有表头：第一行应为列名，如“{}”", csv.sheet.empty() ? "文件" : "工作表", def.fields.front().header));
         return rows;
     }
     const CsvRecord& header = csv.records[first];
     std::vector<const FieldDef*> by_column(header.fields.size(), nullptr);
     std::map<std::string, int> column_of;
     for (size_t i = 0; i < header.fields.size(); ++i) {
-        Location at{csv.name, header.line, static_cast<int>(i) + 1, header.fields[i], {}};
+        Location at{csv.name, header.line, static_cast<int>(i) + 1, header.fields[i], {}, csv.sheet};
         std::string unit_written;
         std::string k = header_key(header.fields[i], &unit_written);
         if (k.empty()) continue;
@@ -125,7 +129,7 @@ std::vector<BookRow> read_book_rows(const CsvFile& csv, const FileDef& def, Amou
     }
     for (const auto& f : def.fields)
         if (f.required && !column_of.count(f.key))
-            diags.error(Location{csv.name, header.line, 0, {}, {}}, fmt::format("缺少必填列“{}”", f.header));
+            diags.error(Location{csv.name, header.line, 0, {}, {}, csv.sheet}, fmt::format("缺少必填列“{}”", f.header));
 
     for (size_t r = first + 1; r < csv.records.size(); ++r) {
         const CsvRecord& rec = csv.records[r];
@@ -135,22 +139,42 @@ std::vector<BookRow> read_book_rows(const CsvFile& csv, const FileDef& def, Amou
         if (rec.fields.size() != header.fields.size()) {
             // A column too many is usually an unquoted thousands separator (1,411.64 splits in
             // two); a column too few shifts nothing only by luck. Either way the row is refused.
-            diags.error(Location{csv.name, rec.line, 0, {}, {}},
+            diags.error(Location{csv.name, rec.line, 0, {}, {}, csv.sheet},
                         fmt::format("此行有 {} 列，表头有 {} 列：每行的列数应与表头相同（空白的金额也要保留逗号）；"
                                     "含千分位逗号的金额须用英文双引号括起，如 \"1,411.64\"",
                                     rec.fields.size(), header.fields.size()));
             continue;
         }
         for (size_t i = 0; i < rec.fields.size(); ++i) {
-            Location at{csv.name, rec.line, static_cast<int>(i) + 1, i < header.fields.size() ? trim(header.fields[i]) : "", {}};
+            Location at{csv.name, rec.line, static_cast<int>(i) + 1, i < header.fields.size() ? trim(header.fields[i]) : "", {},
+                        csv.sheet};
             const FieldDef* f = i < by_column.size() ? by_column[i] : nullptr;
             std::string text = trim(rec.fields[i]);
-            if (!f) continue;
+            bool numeric = i < rec.numeric.size() && rec.numeric[i];
+            if (!f) {
+                // A CSV column without a header is a trailing comma; in a sheet it is a forgotten header.
+                if (!csv.sheet.empty() && !text.empty() && trim(header.fields[i]).empty())
+                    diags.error(at, "此列没有列名：请在第一行填写列名，或删去此列的内容");
+                continue;
+            }
+            if (numeric && f->kind != FieldKind::Amount) text = excel_number_text(text);
             BookCell cell;
             cell.text = text;
             cell.column = static_cast<int>(i) + 1;
             switch (f->kind) {
                 case FieldKind::Amount: {
+                    if (numeric) {
+                        // A number cell holds a binary double: 1411.64 may be stored as 1411.6399999999999.
+                        const int decimals = unit == AmountUnit::Wan ? 6 : 2;
+                        auto on_grid = number_on_grid(text, decimals);
+                        if (!on_grid) {
+                            diags.error(at, fmt::format("金额 {} 的小数位数过多：以{}为单位时最多 {} 位小数（精确到分）",
+                                                        excel_number_text(text), unit_name(unit), decimals));
+                            cell.invalid = true;
+                            break;
+                        }
+                        text = cell.text = *on_grid;
+                    }
                     AmountParse p = parse_amount(text, unit);
                     if (!p.ok()) {
                         diags.error(at, p.error);
@@ -228,30 +252,28 @@ std::vector<BookRow> read_book_rows(const CsvFile& csv, const FileDef& def, Amou
 
 namespace {
 
+// The rows of one books file, from its CSV file or its workbook sheet; nullopt when it is absent
+// or unreadable (the loader reports what is wrong).
+using TableLoader = std::function<std::optional<CsvFile>(const FileDef&)>;
+
 struct Reader {
-    fs::path dir;
     Diagnostics& diags;
     AmountUnit unit = AmountUnit::Wan;
-
-    std::string shown(const std::string& file) const { return (dir / file).string(); }
+    TableLoader load;
+    bool workbook = false;
+    std::map<std::string, std::pair<std::string, std::string>> origin;  // file → name shown, sheet
 
     std::optional<std::vector<BookRow>> rows(const std::string& file) {
         const FileDef& def = books_file(file);
-        fs::path p = dir / file;
-        std::error_code ec;
-        if (!fs::exists(p, ec)) {
-            if (def.required)
-                diags.error(Location{shown(file)}, fmt::format("缺少必需的文件 {}（{}）：可用 juesuan init 生成空白模板", file, def.title));
-            return std::nullopt;
-        }
-        try {
-            CsvFile csv = read_csv_file(p, shown(file));
-            if (csv.from_gb18030) diags.warning(Location{shown(file)}, "文件不是 UTF-8 编码，已按 GB18030（GBK）读取");
-            return read_book_rows(csv, def, unit, diags);
-        } catch (const InputError& e) {
-            diags.merge(e.diagnostics());
-            return std::nullopt;
-        }
+        auto csv = load(def);
+        if (!csv) return std::nullopt;
+        origin[file] = {csv->name, csv->sheet};
+        return read_book_rows(*csv, def, unit, diags);
+    }
+
+    // How messages name a books file: its file name, or its sheet in a workbook.
+    std::string named(const std::string& file) const {
+        return workbook ? "工作表“" + books_file(file).sheet + "”" : file;
     }
 
     Location at(const std::string& file, const BookRow& r, const std::string& key) const {
@@ -260,9 +282,13 @@ struct Reader {
         std::string header;
         for (const auto& f : def.fields)
             if (f.key == key) header = f.header;
-        return Location{shown(file), r.line, c.column, c.column ? header : std::string(), {}};
+        const auto& [name, sheet] = origin.at(file);
+        return Location{name, r.line, c.column, c.column ? header : std::string(), {}, sheet};
     }
-    Location line_at(const std::string& file, const BookRow& r) const { return Location{shown(file), r.line, 0, {}, {}}; }
+    Location line_at(const std::string& file, const BookRow& r) const {
+        const auto& [name, sheet] = origin.at(file);
+        return Location{name, r.line, 0, {}, {}, sheet};
+    }
 
     // Subject-coded line items: leaves become SubjectLines, 类/款 rows name their subject
     // and, when they carry amounts, must equal the sum of their leaves.
@@ -465,7 +491,7 @@ struct Reader {
             const std::string& name = r["project"].text;
             auto it = index.find(name);
             if (it == index.end()) {
-                diags.error(at("indicators.csv", r, "project"), fmt::format("项目“{}”不在 projects.csv 中", name));
+                diags.error(at("indicators.csv", r, "project"), fmt::format("项目“{}”不在 {} 中", name, named("projects.csv")));
                 continue;
             }
             Indicator i;
@@ -494,32 +520,61 @@ struct Reader {
 
 // ---- department.toml
 
+// Where a value of department.toml or reports.toml stands: its line (and column) in the TOML file,
+// or its cell in the workbook sheet. `node` is null for a key that is absent.
+using Place = std::function<Location(const toml::node* node, const std::string& path, bool with_column)>;
+
+Place toml_place(const std::string& file) {
+    return [file](const toml::node* n, const std::string& path, bool with_column) {
+        if (!n) return Location{file, 0, 0, {}, path};
+        return Location{file, static_cast<int>(n->source().begin.line),
+                        with_column ? static_cast<int>(n->source().begin.column) : 0, {}, path};
+    };
+}
+
+// Reads a TOML file of the books folder; nullopt (and an error) when it cannot be read or parsed.
+std::optional<toml::table> parse_toml_file(const fs::path& p, const std::string& file, Diagnostics& diags) {
+    std::string content;
+    try {
+        content = read_text_file(p, file);
+    } catch (const InputError& e) {
+        diags.merge(e.diagnostics());
+        return std::nullopt;
+    }
+    if (content.substr(0, 3) == "\xEF\xBB\xBF") content.erase(0, 3);
+    try {
+        return toml::parse(content, file);
+    } catch (const toml::parse_error& e) {
+        const auto& src = e.source();
+        diags.error(Location{file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column), {}, {}},
+                    fmt::format("TOML 格式错误：请检查此处的引号、括号、逗号和等号（解析器：{}）", e.description()));
+        return std::nullopt;
+    }
+}
+
 template <typename T>
-std::optional<T> toml_get(const toml::table& t, const char* key, const std::string& file, const std::string& path,
+std::optional<T> toml_get(const toml::table& t, const char* key, const Place& place, const std::string& path,
                           const char* expected, Diagnostics& diags) {
     const toml::node* n = t.get(key);
     if (!n) return std::nullopt;
     if (auto v = n->value<T>()) return *v;
-    auto src = n->source();
-    diags.error(Location{file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column), {}, path},
-                fmt::format("“{}”应为{}", path, expected));
+    diags.error(place(n, path, true), fmt::format("“{}”应为{}", path, expected));
     return std::nullopt;
 }
 
 void read_counts(const toml::table& root, const char* section, const std::vector<std::pair<const char*, long*>>& fields,
-                 const std::string& file, Diagnostics& diags) {
+                 const Place& place, Diagnostics& diags) {
     const toml::node* n = root.get(section);
     if (!n) return;
     const toml::table* t = n->as_table();
     if (!t) {
-        diags.error(Location{file, static_cast<int>(n->source().begin.line), 0, {}, section},
-                    fmt::format("[{}] 应为一节（表）", section));
+        diags.error(place(n, section, false), fmt::format("[{}] 应为一节（表）", section));
         return;
     }
     for (const auto& [k, v] : *t) {
         std::string path = std::string(section) + "." + std::string(k.str());
         auto it = std::find_if(fields.begin(), fields.end(), [&](const auto& p) { return k.str() == p.first; });
-        Location at{file, static_cast<int>(v.source().begin.line), static_cast<int>(v.source().begin.column), {}, path};
+        Location at = place(&v, path, true);
         if (it == fields.end()) {
             std::string names;
             for (const auto& p : fields) names += (names.empty() ? "" : "、") + std::string(p.first);
@@ -539,19 +594,18 @@ void read_counts(const toml::table& root, const char* section, const std::vector
 // float is read back through its shortest round-trip text, which is the decimal that was written.
 void read_amounts(const toml::table& root, const char* section,
                   const std::vector<std::pair<const char*, std::optional<Money>*>>& fields, AmountUnit unit,
-                  const std::string& file, Diagnostics& diags) {
+                  const Place& place, Diagnostics& diags) {
     const toml::node* n = root.get(section);
     if (!n) return;
     const toml::table* t = n->as_table();
     if (!t) {
-        diags.error(Location{file, static_cast<int>(n->source().begin.line), 0, {}, section},
-                    fmt::format("[{}] 应为一节（表）", section));
+        diags.error(place(n, section, false), fmt::format("[{}] 应为一节（表）", section));
         return;
     }
     for (const auto& [k, v] : *t) {
         std::string path = std::string(section) + "." + std::string(k.str());
         auto it = std::find_if(fields.begin(), fields.end(), [&](const auto& p) { return k.str() == p.first; });
-        Location at{file, static_cast<int>(v.source().begin.line), static_cast<int>(v.source().begin.column), {}, path};
+        Location at = place(&v, path, true);
         if (it == fields.end()) {
             std::string names;
             for (const auto& p : fields) names += (names.empty() ? "" : "、") + std::string(p.first);
@@ -581,53 +635,26 @@ void read_amounts(const toml::table& root, const char* section,
     }
 }
 
-void read_department(const fs::path& dir, Facts& facts, Diagnostics& diags) {
-    fs::path p = dir / "department.toml";
-    std::string file = p.string();
-    std::error_code ec;
-    if (!fs::exists(p, ec)) {
-        diags.error(Location{file}, "缺少必需的文件 department.toml（部门基本信息）：可用 juesuan init 生成空白模板");
-        return;
-    }
-    std::string content;
-    try {
-        content = read_text_file(p, file);
-    } catch (const InputError& e) {
-        diags.merge(e.diagnostics());
-        return;
-    }
-    if (content.substr(0, 3) == "\xEF\xBB\xBF") content.erase(0, 3);
-    toml::table root;
-    try {
-        root = toml::parse(content, file);
-    } catch (const toml::parse_error& e) {
-        const auto& src = e.source();
-        diags.error(Location{file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column), {}, {}},
-                    fmt::format("TOML 格式错误：请检查此处的引号、括号、逗号和等号（解析器：{}）", e.description()));
-        return;
-    }
+// The department's keys, from department.toml or the 部门 sheet.
+void read_department(const toml::table& root, const Place& place, Facts& facts, Diagnostics& diags) {
     Department& d = facts.department;
     static const std::set<std::string> known = {"name", "short_name", "year", "amount_unit", "template", "duties",
                                                 "composition", "units", "sangong", "assets", "performance", "texts"};
     for (const auto& [k, v] : root) {
         if (!known.count(std::string(k.str()))) {
-            diags.error(Location{file, static_cast<int>(v.source().begin.line), 0, {}, std::string(k.str())},
+            diags.error(place(&v, std::string(k.str()), false),
                         fmt::format("未知的键“{}”：可用的键见 docs/input-format.md", k.str()));
         }
     }
-    auto str = [&](const char* key) { return toml_get<std::string>(root, key, file, key, "字符串", diags); };
-    // Where a key stands: its line when present, else the file.
-    auto key_at = [&](const char* key) {
-        const toml::node* n = root.get(key);
-        return Location{file, n ? static_cast<int>(n->source().begin.line) : 0,
-                        n ? static_cast<int>(n->source().begin.column) : 0, {}, key};
-    };
+    auto str = [&](const char* key) { return toml_get<std::string>(root, key, place, key, "字符串", diags); };
+    // Where a key stands: its line when present, else the file (or the key's row of the sheet).
+    auto key_at = [&](const char* key) { return place(root.get(key), key, true); };
     if (auto v = str("name"); v && !trim(*v).empty())
         d.name = trim(*v);
     else if (!root.get("name") || v)
         diags.error(key_at("name"), "缺少部门名称：请填写 name = \"…\"");
     d.short_name = str("short_name").value_or(d.name);
-    if (auto y = toml_get<int64_t>(root, "year", file, "year", "年份（整数，如 2023）", diags); y && *y >= 1990 && *y <= 2200)
+    if (auto y = toml_get<int64_t>(root, "year", place, "year", "年份（整数，如 2023）", diags); y && *y >= 1990 && *y <= 2200)
         d.year = static_cast<int>(*y);
     else if (!root.get("year") || y)
         diags.error(key_at("year"), "缺少或无效的决算年度：请填写 year = 2023 这样的四位年份");
@@ -646,16 +673,14 @@ void read_department(const fs::path& dir, Facts& facts, Diagnostics& diags) {
         if (!n) return;
         const toml::array* a = n->as_array();
         if (!a) {
-            diags.error(Location{file, static_cast<int>(n->source().begin.line), 0, {}, key},
-                        fmt::format("“{}”应为字符串数组，如 [\"…\", \"…\"]", key));
+            diags.error(place(n, key, false), fmt::format("“{}”应为字符串数组，如 [\"…\", \"…\"]", key));
             return;
         }
         for (const auto& e : *a) {
             if (auto s = e.value<std::string>())
                 out.push_back(*s);
             else
-                diags.error(Location{file, static_cast<int>(e.source().begin.line), 0, {}, key},
-                            fmt::format("“{}”的每一项都应为字符串", key));
+                diags.error(place(&e, key, false), fmt::format("“{}”的每一项都应为字符串", key));
         }
     };
     list("duties", d.duties);
@@ -672,7 +697,7 @@ void read_department(const fs::path& dir, Facts& facts, Diagnostics& diags) {
                  {"reception_foreign_affairs_persons", &s.reception_foreign_affairs_persons},
                  {"reception_abroad_batches", &s.reception_abroad_batches},
                  {"reception_abroad_persons", &s.reception_abroad_persons}},
-                file, diags);
+                place, diags);
     auto& a = d.assets;
     read_counts(root, "assets",
                 {{"vehicles_leaders", &a.vehicles_leaders},
@@ -683,59 +708,38 @@ void read_department(const fs::path& dir, Facts& facts, Diagnostics& diags) {
                  {"vehicles_retired", &a.vehicles_retired},
                  {"vehicles_other", &a.vehicles_other},
                  {"equipment_over_1m", &a.equipment_over_1m}},
-                file, diags);
+                place, diags);
     read_amounts(root, "performance",
                  {{"evaluated_funds", &d.performance.evaluated_funds},
                   {"local_project_budget", &d.performance.local_project_budget}},
-                 d.unit, file, diags);
+                 d.unit, place, diags);
     if (const toml::node* n = root.get("texts")) {
         if (const toml::table* t = n->as_table()) {
             for (const auto& [k, v] : *t) {
                 if (auto sv = v.value<std::string>())
                     d.texts[std::string(k.str())] = *sv;
                 else
-                    diags.error(Location{file, static_cast<int>(v.source().begin.line), 0, {}, "texts." + std::string(k.str())},
-                                "说明文字应为字符串");
+                    diags.error(place(&v, "texts." + std::string(k.str()), false), "说明文字应为字符串");
             }
         } else {
-            diags.error(Location{file, static_cast<int>(n->source().begin.line), 0, {}, "texts"}, "[texts] 应为一节（表）");
+            diags.error(place(n, "texts", false), "[texts] 应为一节（表）");
         }
     }
 }
 
-// reports.toml: the officer's words for each 部门重点评价 report, one [[reports]] table each.
-void read_reports(const fs::path& dir, Facts& facts, Diagnostics& diags) {
-    fs::path p = dir / "reports.toml";
-    const std::string file = p.string();
-    std::error_code ec;
-    if (!fs::exists(p, ec)) return;
-    std::string content;
-    try {
-        content = read_text_file(p, file);
-    } catch (const InputError& e) {
-        diags.merge(e.diagnostics());
-        return;
-    }
-    if (content.substr(0, 3) == "\xEF\xBB\xBF") content.erase(0, 3);
-    toml::table root;
-    try {
-        root = toml::parse(content, file);
-    } catch (const toml::parse_error& e) {
-        const auto& src = e.source();
-        diags.error(Location{file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column), {}, {}},
-                    fmt::format("TOML 格式错误：请检查此处的引号、括号、逗号和等号（解析器：{}）", e.description()));
-        return;
-    }
-    auto line_of = [](const toml::node& n) { return static_cast<int>(n.source().begin.line); };
+// The officer's words for each 部门重点评价 report, one [[reports]] table each (reports.toml or
+// the 报告 sheet); `projects` names where the projects are listed.
+void read_reports(const toml::table& root, const Place& place, const std::string& projects, Facts& facts,
+                  Diagnostics& diags) {
     for (const auto& [k, v] : root)
         if (k.str() != "reports")
-            diags.error(Location{file, line_of(v), 0, {}, std::string(k.str())},
+            diags.error(place(&v, std::string(k.str()), false),
                         fmt::format("未知的键“{}”：每份报告写作一个 [[reports]] 表", k.str()));
     const toml::node* n = root.get("reports");
     if (!n) return;
     const toml::array* a = n->as_array();
     if (!a) {
-        diags.error(Location{file, line_of(*n), 0, {}, "reports"}, "reports 应写作 [[reports]] 表");
+        diags.error(place(n, "reports", false), "reports 应写作 [[reports]] 表");
         return;
     }
     std::string known;
@@ -744,14 +748,14 @@ void read_reports(const fs::path& dir, Facts& facts, Diagnostics& diags) {
         const toml::table* t = (*a)[i].as_table();
         std::string path = fmt::format("reports[{}]", i + 1);
         if (!t) {
-            diags.error(Location{file, line_of((*a)[i]), 0, {}, path}, "每份报告应写作一个 [[reports]] 表");
+            diags.error(place(&(*a)[i], path, false), "每份报告应写作一个 [[reports]] 表");
             continue;
         }
         KeyReport r;
-        r.where = Location{file, line_of(*t), 0, {}, path};
+        r.where = place(t, path, false);
         for (const auto& [k, v] : *t) {
             std::string key(k.str());
-            Location at{file, line_of(v), static_cast<int>(v.source().begin.column), {}, path + "." + key};
+            Location at = place(&v, path + "." + key, true);
             auto s = v.value<std::string>();
             if (!s) {
                 diags.error(at, fmt::format("“{}”应为字符串", key));
@@ -769,11 +773,11 @@ void read_reports(const fs::path& dir, Facts& facts, Diagnostics& diags) {
         auto it = std::find_if(facts.projects.begin(), facts.projects.end(),
                                [&](const Project& pr) { return pr.name == r.project; });
         if (r.project.empty())
-            diags.error(r.where, "报告缺少 project（项目名称，与 projects.csv 一致）");
+            diags.error(r.where, fmt::format("报告缺少 project（项目名称，与 {} 一致）", projects));
         else if (it == facts.projects.end())
-            diags.error(r.where, fmt::format("报告的项目“{}”不在 projects.csv 中", r.project));
+            diags.error(r.where, fmt::format("报告的项目“{}”不在 {} 中", r.project, projects));
         else if (!it->key_evaluation)
-            diags.error(r.where, fmt::format("项目“{}”在 projects.csv 中未标为部门重点评价：绩效评价报告只写重点评价项目", r.project));
+            diags.error(r.where, fmt::format("项目“{}”在 {} 中未标为部门重点评价：绩效评价报告只写重点评价项目", r.project, projects));
         else if (facts.report(r.project))
             diags.error(r.where, fmt::format("项目“{}”的报告重复", r.project));
         else
@@ -781,18 +785,164 @@ void read_reports(const fs::path& dir, Facts& facts, Diagnostics& diags) {
     }
 }
 
-}  // namespace
+// ---- the books workbook: sheets as rows, the 部门 and 报告 sheets as TOML tables
 
-Facts read_books_folder(const fs::path& dir, Diagnostics& out) {
-    Diagnostics diags;
-    Facts facts;
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) {
-        if (!fs::exists(dir, ec)) throw InputError(Location{dir.string()}, "输入目录不存在");
-        throw InputError(Location{dir.string()}, "输入应为账簿目录（含 department.toml 与 CSV 文件）");
+// A TOML table built from a sheet, with the cell each value came from.
+struct SheetToml {
+    toml::table root;
+    std::map<const toml::node*, std::pair<int, int>> cells;  // node → row, column
+    std::map<std::string, std::pair<int, int>> keys;         // key path → its first row's value cell
+};
+
+Place sheet_place(const SheetToml& st, const std::string& file, const std::string& sheet) {
+    return [&st, file, sheet](const toml::node* n, const std::string& path, bool) {
+        if (n)
+            if (auto it = st.cells.find(n); it != st.cells.end())
+                return Location{file, it->second.first, it->second.second, {}, path, sheet};
+        if (auto it = st.keys.find(path); it != st.keys.end())
+            return Location{file, it->second.first, it->second.second, {}, path, sheet};
+        return Location{file, 0, 0, {}, path, sheet};
+    };
+}
+
+std::string field(const CsvRecord& r, size_t i) { return i < r.fields.size() ? trim(r.fields[i]) : std::string(); }
+
+// The first non-blank row must be the header the sheet is defined with; returns the index after it.
+std::optional<size_t> expect_header(const CsvFile& csv, const std::vector<std::string>& header, Diagnostics& diags) {
+    size_t first = 0;
+    while (first < csv.records.size() && csv.records[first].blank()) ++first;
+    if (first == csv.records.size()) return std::nullopt;
+    const CsvRecord& h = csv.records[first];
+    std::string shown;
+    for (const auto& x : header) shown += (shown.empty() ? "" : " | ") + x;
+    for (size_t i = 0; i < header.size(); ++i) {
+        if (label_key(field(h, i)) != label_key(header[i])) {
+            diags.error(Location{csv.name, h.line, static_cast<int>(i) + 1, {}, {}, csv.sheet},
+                        fmt::format("表头应为 {}，此格却是“{}”", shown, field(h, i)));
+            return std::nullopt;
+        }
     }
-    read_department(dir, facts, diags);
-    Reader r{dir, diags, facts.department.unit};
+    return first + 1;
+}
+
+// 部门: rows 键 | 值 | 说明, keys as TOML paths; list keys repeat, one row per item.
+void department_sheet(const CsvFile& csv, SheetToml& st, Diagnostics& diags) {
+    auto first = expect_header(csv, {"键", "值"}, diags);
+    if (!first) return;
+    std::map<std::string, DepartmentValue> kinds;
+    for (const auto& k : department_keys()) kinds[k.key] = k.kind;
+    for (size_t r = *first; r < csv.records.size(); ++r) {
+        const CsvRecord& rec = csv.records[r];
+        std::string key = field(rec, 0), value = field(rec, 1);
+        Location at_key{csv.name, rec.line, 1, {}, key, csv.sheet}, at_value{csv.name, rec.line, 2, {}, key, csv.sheet};
+        if (key.empty()) {
+            if (!value.empty()) diags.error(at_key, "此行有值而没有键：请在“键”列填写键名，如 name");
+            continue;
+        }
+        st.keys.emplace(key, std::make_pair(rec.line, 2));
+        if (value.empty()) continue;
+        if (rec.numeric.size() > 1 && rec.numeric[1]) value = excel_number_text(value);
+        auto kind_it = kinds.find(key);
+        DepartmentValue kind = kind_it == kinds.end() ? DepartmentValue::Text : kind_it->second;
+        auto segments = split(key, '.');
+        if (std::any_of(segments.begin(), segments.end(), [](const std::string& x) { return trim(x).empty(); })) {
+            diags.error(at_key, fmt::format("键“{}”不对：应如 name、sangong.abroad_groups、texts.performance_overview", key));
+            continue;
+        }
+        toml::table* t = &st.root;
+        bool ok = true;
+        for (size_t i = 0; i + 1 < segments.size() && ok; ++i) {
+            toml::node* n = t->get(segments[i]);
+            if (!n) {
+                t->insert(segments[i], toml::table{});
+                n = t->get(segments[i]);
+                st.cells[n] = {rec.line, 1};
+            }
+            if (!n->is_table()) {
+                diags.error(at_key, fmt::format("键“{}”与“{}”冲突：“{}”已是一个值", key, segments[i], segments[i]));
+                ok = false;
+            } else {
+                t = n->as_table();
+            }
+        }
+        if (!ok) continue;
+        const std::string& last = segments.back();
+        if (kind == DepartmentValue::List) {
+            toml::node* n = t->get(last);
+            if (!n) {
+                t->insert(last, toml::array{});
+                n = t->get(last);
+                st.cells[n] = {rec.line, 2};
+            }
+            n->as_array()->push_back(value);
+            st.cells[&n->as_array()->back()] = {rec.line, 2};
+            continue;
+        }
+        if (t->get(last)) {
+            diags.error(at_key, fmt::format("键“{}”重复：第 {} 行已有（只有 duties、units 可以每项一行）", key,
+                                            st.cells[t->get(last)].first));
+            continue;
+        }
+        // Whole numbers become TOML integers; anything else stays text for the checks to judge.
+        std::string digits = value.substr(value[0] == '-' ? 1 : 0);
+        if (kind == DepartmentValue::Integer && !digits.empty() && digits.size() <= 15 && all_digits(digits))
+            t->insert(last, static_cast<int64_t>(std::stoll(value)));
+        else
+            t->insert(last, value);
+        st.cells[t->get(last)] = {rec.line, 2};
+    }
+}
+
+// 报告: rows 项目名称 | 键 | 文字, one row per text.
+void reports_sheet(const CsvFile& csv, SheetToml& st, Diagnostics& diags) {
+    auto first = expect_header(csv, {"项目名称", "键", "文字"}, diags);
+    if (!first) return;
+    st.root.insert("reports", toml::array{});
+    toml::array* reports = st.root.get("reports")->as_array();
+    std::map<std::string, toml::table*> by_project;
+    for (size_t r = *first; r < csv.records.size(); ++r) {
+        const CsvRecord& rec = csv.records[r];
+        std::string project = field(rec, 0), key = field(rec, 1);
+        std::string text = rec.fields.size() > 2 ? rec.fields[2] : "";
+        if (rec.numeric.size() > 2 && rec.numeric[2]) text = excel_number_text(text);
+        // Rows without text and project are the template's guide to the keys; an empty text of a
+        // named project stays, as `budget_kind = ""` does in reports.toml.
+        if (trim(text).empty() && (project.empty() || key.empty())) continue;
+        Location at_project{csv.name, rec.line, 1, {}, {}, csv.sheet}, at_key{csv.name, rec.line, 2, {}, {}, csv.sheet};
+        if (project.empty()) {
+            diags.error(at_project, "缺少项目名称：每行写明报告所属的项目（与“绩效项目”一致）");
+            continue;
+        }
+        if (key.empty() || key == "project") {
+            diags.error(at_key, key.empty() ? "缺少键：应为报告的一部分，如 background、funds_use"
+                                            : "项目名称写在“项目名称”列，“键”列写报告的一部分，如 background");
+            continue;
+        }
+        toml::table*& t = by_project[project];
+        if (!t) {
+            reports->push_back(toml::table{});
+            t = reports->back().as_table();
+            st.cells[t] = {rec.line, 1};
+            t->insert("project", project);
+            st.cells[t->get("project")] = {rec.line, 1};
+        }
+        if (t->get(key)) {
+            diags.error(at_key, fmt::format("项目“{}”的“{}”重复", project, key));
+            continue;
+        }
+        t->insert(key, text);
+        st.cells[t->get(key)] = {rec.line, 2};  // a wrong key is what can be wrong here
+    }
+}
+
+std::string join_headers(const std::vector<std::string>& h) {
+    std::string s;
+    for (const auto& x : h) s += (s.empty() ? "" : " | ") + x;
+    return s;
+}
+
+// The tables every books source has, read in one order.
+void read_tables(Reader& r, Facts& facts) {
     r.subject_lines("income.csv", facts.income, facts.names);
     r.subject_lines("expenditure.csv", facts.expenditure, facts.names);
     r.subject_lines("fiscal_expenditure.csv", facts.fiscal_expenditure, facts.names, "fund");
@@ -803,10 +953,176 @@ Facts read_books_folder(const fs::path& dir, Diagnostics& out) {
     r.budget(facts);
     r.comparisons(facts);
     r.projects(facts);
-    read_reports(dir, facts, diags);
+}
+
+}  // namespace
+
+CsvFile sheet_rows(const XlsxSheet& sheet, const std::string& file, bool stored_numbers, Diagnostics& diags) {
+    CsvFile csv;
+    csv.name = file;
+    csv.sheet = sheet.name;
+    const size_t width = static_cast<size_t>(sheet.max_col());
+    for (const auto& row : sheet.rows) {
+        CsvRecord rec;
+        rec.line = row.number;
+        rec.fields.assign(width, "");
+        rec.numeric.assign(width, false);
+        for (const auto& c : row.cells) {
+            size_t i = static_cast<size_t>(c.col - 1);
+            Location at{file, c.row, c.col, {}, {}, sheet.name};
+            if (!c.has_value) {
+                diags.error(at, "公式没有保存计算结果：请在 Excel 中打开工作簿、重新计算并保存后再读取");
+                continue;
+            }
+            switch (c.type) {
+                case XlsxType::Number:
+                    rec.fields[i] = stored_numbers ? c.text : excel_number_text(c.text);
+                    rec.numeric[i] = stored_numbers;
+                    break;
+                case XlsxType::Boolean: rec.fields[i] = c.text == "TRUE" ? "是" : "否"; break;
+                case XlsxType::Error:
+                    diags.error(at, fmt::format("单元格是 Excel 的错误值 {}：请改正公式或填写数值", c.text));
+                    break;
+                case XlsxType::Text:
+                case XlsxType::Date: rec.fields[i] = c.text; break;
+            }
+        }
+        csv.records.push_back(std::move(rec));
+    }
+    return csv;
+}
+
+Facts read_books_folder(const fs::path& dir, Diagnostics& out) {
+    Diagnostics diags;
+    Facts facts;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+        if (!fs::exists(dir, ec)) throw InputError(Location{dir.string()}, "输入目录不存在");
+        throw InputError(Location{dir.string()}, "输入应为账簿目录（含 department.toml 与 CSV 文件）或账簿工作簿（.xlsx）");
+    }
+    const fs::path dept = dir / "department.toml";
+    if (!fs::exists(dept, ec))
+        diags.error(Location{dept.string()}, "缺少必需的文件 department.toml（部门基本信息）：可用 juesuan init 生成空白模板");
+    else if (auto root = parse_toml_file(dept, dept.string(), diags))
+        read_department(*root, toml_place(dept.string()), facts, diags);
+    TableLoader load = [&](const FileDef& def) -> std::optional<CsvFile> {
+        fs::path p = dir / def.file;
+        std::string shown = p.string();
+        std::error_code e;
+        if (!fs::exists(p, e)) {
+            if (def.required)
+                diags.error(Location{shown}, fmt::format("缺少必需的文件 {}（{}）：可用 juesuan init 生成空白模板", def.file, def.title));
+            return std::nullopt;
+        }
+        try {
+            CsvFile csv = read_csv_file(p, shown);
+            if (csv.from_gb18030) diags.warning(Location{shown}, "文件不是 UTF-8 编码，已按 GB18030（GBK）读取");
+            return csv;
+        } catch (const InputError& err) {
+            diags.merge(err.diagnostics());
+            return std::nullopt;
+        }
+    };
+    Reader r{diags, facts.department.unit, load};
+    read_tables(r, facts);
+    const fs::path reports = dir / "reports.toml";
+    if (fs::exists(reports, ec))
+        if (auto root = parse_toml_file(reports, reports.string(), diags))
+            read_reports(*root, toml_place(reports.string()), "projects.csv", facts, diags);
     if (diags.has_errors()) throw InputError(std::move(diags));
     out.merge(diags);
     return facts;
+}
+
+Facts read_books_workbook(const fs::path& path, Diagnostics& out, BooksSupplements* supplements) {
+    const std::string file = path.string();
+    XlsxWorkbook wb = read_xlsx(path, file);
+    Diagnostics diags;
+    Facts facts;
+    std::set<std::string> known = {kDepartmentSheet, kReportsSheet, kGlossarySheet, kCatalogSheet};
+    for (const auto& f : books_files()) known.insert(f.sheet);
+    for (const auto& s : wb.sheets)
+        if (!known.count(s.name))
+            diags.warning(Location{file, 0, 0, {}, {}, s.name}, "不是账簿的工作表，已忽略（工作表名称见 docs/input-format.md）");
+
+    SheetToml dept;
+    if (const XlsxSheet* s = wb.sheet(kDepartmentSheet)) {
+        department_sheet(sheet_rows(*s, file, false, diags), dept, diags);
+        read_department(dept.root, sheet_place(dept, file, kDepartmentSheet), facts, diags);
+    } else {
+        diags.error(Location{file}, fmt::format("缺少必需的工作表“{}”（部门基本信息，键 | 值 | 说明）：可用 juesuan init --xlsx 生成空白模板",
+                                                kDepartmentSheet));
+    }
+    TableLoader load = [&](const FileDef& def) -> std::optional<CsvFile> {
+        const XlsxSheet* s = wb.sheet(def.sheet);
+        if (!s) {
+            if (def.required)
+                diags.error(Location{file}, fmt::format("缺少必需的工作表“{}”（{}）：可用 juesuan init --xlsx 生成空白模板",
+                                                        def.sheet, def.title));
+            return std::nullopt;
+        }
+        return sheet_rows(*s, file, true, diags);
+    };
+    Reader r{diags, facts.department.unit, load, true};
+    read_tables(r, facts);
+    SheetToml reports;
+    if (const XlsxSheet* s = wb.sheet(kReportsSheet)) {
+        reports_sheet(sheet_rows(*s, file, false, diags), reports, diags);
+        read_reports(reports.root, sheet_place(reports, file, kReportsSheet),
+                     fmt::format("工作表“{}”", books_file("projects.csv").sheet), facts, diags);
+    }
+    if (supplements) {
+        if (const XlsxSheet* s = wb.sheet(kGlossarySheet)) {
+            CsvFile csv = sheet_rows(*s, file, false, diags);
+            if (auto first = expect_header(csv, {"科目编码", "解释"}, diags)) {
+                for (size_t i = *first; i < csv.records.size(); ++i) {
+                    const auto& rec = csv.records[i];
+                    std::string code = field(rec, 0), text = field(rec, 1);
+                    if (code.empty() && text.empty()) continue;
+                    if (!all_digits(code) || code.empty() || text.empty())
+                        diags.error(Location{file, rec.line, 1, {}, {}, csv.sheet},
+                                    fmt::format("每行应为 {}", join_headers({"科目编码", "解释"})));
+                    else
+                        supplements->glossary[code] = text;
+                }
+            }
+        }
+        if (const XlsxSheet* s = wb.sheet(kCatalogSheet)) {
+            CsvFile csv = sheet_rows(*s, file, false, diags);
+            if (std::any_of(csv.records.begin(), csv.records.end(), [](const CsvRecord& x) { return !x.blank(); }))
+                supplements->catalog = std::move(csv);
+        }
+    }
+    if (diags.has_errors()) throw InputError(std::move(diags));
+    out.merge(diags);
+    return facts;
+}
+
+bool is_books_workbook(const fs::path& books) {
+    std::string ext = books.extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::error_code ec;
+    return ext == ".xlsx" && !fs::is_directory(books, ec);
+}
+
+Catalogs load_workbook_catalogs(const BooksSupplements& supplements, const std::vector<fs::path>& extra) {
+    Catalogs into = load_catalogs({});
+    if (supplements.catalog) {
+        const CsvFile& sheet = *supplements.catalog;
+        try {
+            parse_catalog_rows(sheet, &into.functional, &into.economic);
+        } catch (const InputError& e) {
+            // The catalog parser names a file and line; in a workbook that place is a cell of the sheet.
+            Diagnostics placed;
+            for (auto d : e.diagnostics().all()) {
+                if (d.where.file == sheet.name && d.where.sheet.empty()) d.where.sheet = sheet.sheet;
+                placed.add(std::move(d));
+            }
+            throw InputError(std::move(placed));
+        }
+    }
+    for (const auto& p : extra) parse_catalog_rows(read_csv_file(p, p.string()), &into.functional, &into.economic);
+    return into;
 }
 
 }  // namespace juesuan

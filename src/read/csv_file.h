@@ -15,6 +15,9 @@ namespace juesuan {
 struct CsvRecord {
     int line = 0;  // 1-based line where the record starts
     std::vector<std::string> fields;
+    // Rows of a workbook sheet only: which fields are number cells, whose text is the value
+    // stored in the file ("1411.6399999999999") rather than typed text.
+    std::vector<bool> numeric;
     bool blank() const;
 };
 
@@ -22,6 +25,7 @@ struct CsvFile {
     std::string name;  // as shown in messages
     std::vector<CsvRecord> records;
     bool from_gb18030 = false;
+    std::string sheet;  // rows of this workbook sheet: a line is a row, places are cells (收入!C12)
 };
 
 // Reads a whole file; throws InputError (file cannot be read, bad encoding,

@@ -101,6 +101,36 @@ void read_narrative(const Ctx& c, const json& n, Narrative& out) {
                     std::string ppath = fmt::format("{}.paragraphs[{}]", spath, pi);
                     Paragraph p;
                     p.style = c.str(ps[pi], "style", ppath, false);
+                    if (ps[pi].contains("chart")) {
+                        const json& jc = ps[pi].at("chart");
+                        std::string cpath = ppath + ".chart";
+                        Chart ch;
+                        ch.kind = c.str(jc, "kind", cpath);
+                        if (ch.kind != "bar" && ch.kind != "pie") c.fail(cpath + ".kind", "应为 bar 或 pie");
+                        const json& series = c.need(jc, "series", cpath);
+                        if (!series.is_array()) c.fail(cpath + ".series", "应为字符串数组");
+                        for (const auto& x : series) {
+                            if (!x.is_string()) c.fail(cpath + ".series", "应为字符串数组");
+                            ch.series.push_back(x.get<std::string>());
+                        }
+                        const json& items = c.need(jc, "items", cpath);
+                        if (!items.is_array()) c.fail(cpath + ".items", "应为数组");
+                        for (size_t ii = 0; ii < items.size(); ++ii) {
+                            std::string ipath = fmt::format("{}.items[{}]", cpath, ii);
+                            ChartItem item;
+                            item.label = c.str(items[ii], "label", ipath);
+                            const json& vs = c.need(items[ii], "values", ipath);
+                            if (!vs.is_array()) c.fail(ipath + ".values", "应为整数数组（分）");
+                            for (const auto& v : vs) {
+                                if (!v.is_number_integer()) c.fail(ipath + ".values", "应为整数数组（分）");
+                                item.values.push_back(v.get<std::int64_t>());
+                            }
+                            if (item.values.size() != std::max<size_t>(1, ch.series.size()))
+                                c.fail(ipath + ".values", "每项的数值个数应与系列数相同");
+                            ch.items.push_back(std::move(item));
+                        }
+                        p.chart = std::move(ch);
+                    }
                     if (p.style.empty()) p.style = "text";
                     const json& xs = c.need(ps[pi], "sentences", ppath);
                     if (!xs.is_array()) c.fail(ppath + ".sentences", "应为数组");

@@ -56,7 +56,7 @@ NarrativeTemplate parse_narrative_template(const std::string& text, const std::s
                 std::string path = where + ".paragraphs";
                 if (!pt) fail(&pn, path, fmt::format("每一段应为 [[{}.paragraphs]] 表", array_name));
                 static const std::set<std::string> known = {"say", "otherwise", "when", "each", "join", "end",
-                                                            "if_empty", "style", "append", "cases"};
+                                                            "if_empty", "style", "append", "cases", "chart"};
                 for (const auto& [k, v] : *pt)
                     if (!known.count(std::string(k.str())))
                         fail(&v, path + "." + std::string(k.str()), fmt::format("段落有未知的键“{}”", k.str()));
@@ -79,6 +79,48 @@ NarrativeTemplate parse_narrative_template(const std::string& text, const std::s
                             fail(&e, path + ".cases", "cases 的每一项应为 [\"条件\", \"文字\"]（条件可为空）");
                         p.cases.emplace_back(*(*pair)[0].value<std::string>(), *(*pair)[1].value<std::string>());
                     }
+                if (const toml::node* cn = pt->get("chart")) {
+                    const toml::table* ct = cn->as_table();
+                    std::string cpath = path + ".chart";
+                    if (!ct) fail(cn, cpath, "chart 应为表，如 { kind = \"pie\", each = \"…\", value = \"…\" }");
+                    for (const auto& [k, v] : *ct)
+                        if (!std::set<std::string>{"kind", "series", "items", "each", "label", "value"}.count(std::string(k.str())))
+                            fail(&v, cpath + "." + std::string(k.str()), fmt::format("图表有未知的键“{}”", k.str()));
+                    ChartSpec c;
+                    c.kind = str(*ct, "kind", cpath);
+                    if (c.kind != "bar" && c.kind != "pie") fail(ct, cpath + ".kind", "kind 应为 bar 或 pie");
+                    auto strings = [&](const toml::node* n, const std::string& where) {
+                        std::vector<std::string> out;
+                        const toml::array* a = n ? n->as_array() : nullptr;
+                        if (n && !a) fail(n, where, "应为字符串数组");
+                        if (a)
+                            for (const auto& e : *a) {
+                                auto v = e.value<std::string>();
+                                if (!v) fail(&e, where, "应为字符串数组");
+                                out.push_back(*v);
+                            }
+                        return out;
+                    };
+                    c.series = strings(ct->get("series"), cpath + ".series");
+                    if (const toml::node* in = ct->get("items")) {
+                        const toml::array* a = in->as_array();
+                        if (!a) fail(in, cpath + ".items", "items 应为 [[\"名称\", \"公式\", …], …]");
+                        for (const auto& e : *a) {
+                            auto item = strings(&e, cpath + ".items");
+                            if (item.size() != c.series.size() + 1)
+                                fail(&e, cpath + ".items", fmt::format("每项应为名称和 {} 个公式（每个系列一个）", c.series.size()));
+                            c.items.push_back(std::move(item));
+                        }
+                    }
+                    c.each = str(*ct, "each", cpath);
+                    if (std::string l = str(*ct, "label", cpath); !l.empty()) c.label = l;
+                    c.value = str(*ct, "value", cpath);
+                    if (c.kind == "pie" && (c.each.empty() || c.value.empty()))
+                        fail(ct, cpath, "饼图需要 each（逐项）和 value（每项的数）");
+                    if (c.kind == "bar" && (c.series.empty() || c.items.empty()))
+                        fail(ct, cpath, "柱形图需要 series（系列名称）和 items（每项的名称与各系列的公式）");
+                    p.chart = std::move(c);
+                }
                 s.paragraphs.push_back(std::move(p));
             }
         }

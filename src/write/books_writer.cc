@@ -123,8 +123,8 @@ const FieldDef& field(const FileDef& def, const std::string& key) {
     throw std::out_of_range(key);
 }
 
-std::string subject_csv(const FileDef& def, const std::vector<SubjectLine>& lines, AmountUnit u) {
-    std::string out = csv_line(header(def));
+std::vector<std::vector<std::string>> subject_rows(const FileDef& def, const std::vector<SubjectLine>& lines, AmountUnit u) {
+    std::vector<std::vector<std::string>> out = {header(def)};
     for (const auto& l : lines) {
         std::vector<std::string> row;
         std::string fund;
@@ -144,72 +144,77 @@ std::string subject_csv(const FileDef& def, const std::vector<SubjectLine>& line
                 row.push_back(it == l.amounts.end() ? "" : format_exact(it->second, u));
             }
         }
-        out += csv_line(row);
+        out.push_back(std::move(row));
     }
+    return out;
+}
+
+std::string csv_text(const std::vector<std::vector<std::string>>& rows) {
+    std::string out;
+    for (const auto& r : rows) out += csv_line(r);
     return out;
 }
 
 }  // namespace
 
-std::map<std::string, std::string> write_books(const Facts& f) {
-    std::map<std::string, std::string> files;
+std::map<std::string, std::vector<std::vector<std::string>>> books_rows(const Facts& f) {
+    std::map<std::string, std::vector<std::vector<std::string>>> files;
     AmountUnit u = f.department.unit;
-    files["department.toml"] = department_toml(f.department);
-    files["income.csv"] = subject_csv(books_file("income.csv"), f.income, u);
-    files["expenditure.csv"] = subject_csv(books_file("expenditure.csv"), f.expenditure, u);
-    files["fiscal_expenditure.csv"] = subject_csv(books_file("fiscal_expenditure.csv"), f.fiscal_expenditure, u);
-    files["basic_expenditure.csv"] = subject_csv(books_file("basic_expenditure.csv"), f.basic_economic, u);
+    files["income.csv"] = subject_rows(books_file("income.csv"), f.income, u);
+    files["expenditure.csv"] = subject_rows(books_file("expenditure.csv"), f.expenditure, u);
+    files["fiscal_expenditure.csv"] = subject_rows(books_file("fiscal_expenditure.csv"), f.fiscal_expenditure, u);
+    files["basic_expenditure.csv"] = subject_rows(books_file("basic_expenditure.csv"), f.basic_economic, u);
 
     const FileDef& bal = books_file("balances.csv");
-    std::string out = csv_line(header(bal));
+    auto& balances = files["balances.csv"] = {header(bal)};
     for (const auto& b : f.balances) {
         std::string fund;
         for (const auto& c : fund_choices())
             if (c.key == fund_key(b.fund)) fund = c.names.front();
         auto opt = [&](Money m) { return m.is_zero() ? std::string() : format_exact(m, u); };
-        out += csv_line({fund, b.code, b.name, opt(b.begin), opt(b.use), opt(b.distribution), opt(b.end)});
+        balances.push_back({fund, b.code, b.name, opt(b.begin), opt(b.use), opt(b.distribution), opt(b.end)});
     }
-    files["balances.csv"] = out;
 
     const FileDef& sg = books_file("sangong.csv");
-    out = csv_line(header(sg));
+    auto& sangong = files["sangong.csv"] = {header(sg)};
     for (const auto& s : f.sangong)
-        out += csv_line({choice_name(field(sg, "item"), s.item), amount_text(s.budget, u), amount_text(s.actual, u)});
-    files["sangong.csv"] = out;
+        sangong.push_back({choice_name(field(sg, "item"), s.item), amount_text(s.budget, u), amount_text(s.actual, u)});
 
     const FileDef& pr = books_file("procurement.csv");
-    out = csv_line(header(pr));
+    auto& procurement = files["procurement.csv"] = {header(pr)};
     for (const auto& p : f.procurement)
-        out += csv_line({choice_name(field(pr, "category"), p.category), format_exact(p.total, u), format_exact(p.sme, u),
-                         format_exact(p.small_micro, u)});
-    files["procurement.csv"] = out;
+        procurement.push_back({choice_name(field(pr, "category"), p.category), format_exact(p.total, u),
+                               format_exact(p.sme, u), format_exact(p.small_micro, u)});
 
-    out = csv_line(header(books_file("budget.csv")));
-    for (const auto& b : f.budget) out += csv_line({b.code, b.name, format_exact(b.initial_budget, u), b.reason});
-    files["budget.csv"] = out;
+    auto& budget = files["budget.csv"] = {header(books_file("budget.csv"))};
+    for (const auto& b : f.budget) budget.push_back({b.code, b.name, format_exact(b.initial_budget, u), b.reason});
 
     const FileDef& cmp = books_file("comparisons.csv");
-    out = csv_line(header(cmp));
+    auto& comparisons = files["comparisons.csv"] = {header(cmp)};
     for (const auto& c : f.comparisons)
-        out += csv_line({choice_name(field(cmp, "key"), c.key), amount_text(c.previous, u), amount_text(c.budget, u),
-                         c.change_reason, c.budget_reason});
-    files["comparisons.csv"] = out;
+        comparisons.push_back({choice_name(field(cmp, "key"), c.key), amount_text(c.previous, u), amount_text(c.budget, u),
+                               c.change_reason, c.budget_reason});
 
-    out = csv_line(header(books_file("projects.csv")));
-    std::string ind = csv_line(header(books_file("indicators.csv")));
+    auto& projects = files["projects.csv"] = {header(books_file("projects.csv"))};
+    auto& indicators = files["indicators.csv"] = {header(books_file("indicators.csv"))};
     for (const auto& p : f.projects) {
         auto m = [&](Money x) { return format_exact(x, u); };
-        out += csv_line({p.name, p.department, p.implementer, p.category, m(p.fiscal.initial), m(p.fiscal.full_year),
-                         m(p.fiscal.executed), m(p.carried.initial), m(p.carried.full_year), m(p.carried.executed),
-                         m(p.other.initial), m(p.other.full_year), m(p.other.executed), p.goal, p.outcome, p.review,
-                         p.key_evaluation ? "是" : "否", p.detailed ? "是" : "否",
-                         p.reported_score ? p.reported_score->str() : ""});
+        projects.push_back({p.name, p.department, p.implementer, p.category, m(p.fiscal.initial), m(p.fiscal.full_year),
+                            m(p.fiscal.executed), m(p.carried.initial), m(p.carried.full_year), m(p.carried.executed),
+                            m(p.other.initial), m(p.other.full_year), m(p.other.executed), p.goal, p.outcome, p.review,
+                            p.key_evaluation ? "是" : "否", p.detailed ? "是" : "否",
+                            p.reported_score ? p.reported_score->str() : ""});
         for (const auto& i : p.indicators)
-            ind += csv_line({p.name, i.level1, i.level2, i.level3, i.op, i.target, i.actual, i.unit, i.weight.str(),
-                             i.deviation});
+            indicators.push_back({p.name, i.level1, i.level2, i.level3, i.op, i.target, i.actual, i.unit, i.weight.str(),
+                                  i.deviation});
     }
-    files["projects.csv"] = out;
-    files["indicators.csv"] = ind;
+    return files;
+}
+
+std::map<std::string, std::string> write_books(const Facts& f) {
+    std::map<std::string, std::string> files;
+    files["department.toml"] = department_toml(f.department);
+    for (const auto& [name, rows] : books_rows(f)) files[name] = csv_text(rows);
     files["reports.toml"] = reports_toml(f.reports);
     return files;
 }

@@ -13,6 +13,9 @@ namespace juesuan {
 
 // File name → content. Amounts are written exactly in the department's unit.
 std::map<std::string, std::string> write_books(const Facts& facts);
+// The CSV files of the books as rows of text (the header first), by file name: what write_books
+// writes as CSV and the books workbook writes as sheets.
+std::map<std::string, std::vector<std::vector<std::string>>> books_rows(const Facts& facts);
 // The books plus the department's own catalog.csv (subjects the catalog lacks) and
 // glossary.csv (their definitions), as `juesuan sample` writes them.
 std::map<std::string, std::string> write_books_with_supplements(const Facts& facts,

@@ -143,6 +143,11 @@ nlohmann::ordered_json disclosure_to_json(const Disclosure& d) {
             for (const auto& p : s.paragraphs) {
                 json jp;
                 jp["style"] = p.style;
+                if (p.chart) {
+                    json items = json::array();
+                    for (const auto& i : p.chart->items) items.push_back({{"label", i.label}, {"values", i.values}});
+                    jp["chart"] = {{"kind", p.chart->kind}, {"series", p.chart->series}, {"items", std::move(items)}};
+                }
                 json sentences = json::array();
                 for (const auto& x : p.sentences) {
                     json jx;

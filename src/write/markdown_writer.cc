@@ -1,5 +1,6 @@
 #include "write/markdown_writer.h"
 
+#include "write/chart.h"
 #include "write/printed_table.h"
 
 #include <algorithm>
@@ -88,8 +89,18 @@ std::string write_markdown(const Disclosure& d) {
 
 namespace juesuan {
 
+std::map<std::string, std::string> markdown_figures(const Disclosure& d) {
+    std::map<std::string, std::string> files;
+    int n = 0;
+    for (const auto& s : d.narrative.sections)
+        for (const auto& p : s.paragraphs)
+            if (p.chart) files[fmt::format("fig{}.png", ++n)] = chart_png(*p.chart);
+    return files;
+}
+
 std::string write_markdown_part_three(const Disclosure& d) {
     std::string out = "## " + document_text(d, "part_three") + "\n\n";
+    int figures = 0;
     for (const auto& s : d.narrative.sections) {
         out += "### " + s.title + "\n\n";
         for (const auto& p : s.paragraphs) {
@@ -97,6 +108,8 @@ std::string write_markdown_part_three(const Disclosure& d) {
             if (p.style == "heading") out += "**" + t + "**\n\n";
             else if (p.style == "caption") out += "*" + t + "*\n\n";
             else out += t + "\n\n";
+            // The chart, drawn into figN.png next to the Markdown (markdown_figures).
+            if (p.chart) out += fmt::format("![{}](fig{}.png)\n\n", t, ++figures);
         }
     }
     return out;

@@ -84,4 +84,30 @@ void write_files_atomically(const fs::path& dir, const std::map<std::string, std
     }
 }
 
+void write_file_atomically(const fs::path& file, const std::string& content, bool overwrite) {
+    fs::path parent = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+    std::error_code ec;
+    if (fs::is_directory(file, ec)) throw std::runtime_error(fmt::format("{} 是一个目录：请给出文件名", file.string()));
+    if (!overwrite && fs::exists(file, ec))
+        throw std::runtime_error(fmt::format("文件 {} 已存在：为免覆盖，请换一个文件名，或加 --force 替换它", file.string()));
+    fs::create_directories(parent, ec);
+    if (ec) throw std::runtime_error(fmt::format("无法创建目录 {}：{}", parent.string(), errno_text(ec.value())));
+    std::random_device rd;
+    fs::path tmp = parent / fmt::format(".{}.tmp-{:08x}", file.filename().string(), rd());
+    try {
+        write_file(tmp, content);
+        // Without overwrite the rename refuses a file that appeared meanwhile.
+        unsigned flags = overwrite ? 0 : RENAME_NOREPLACE;
+        if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, file.c_str(), flags) != 0) {
+            int err = errno;
+            if (err == EEXIST)
+                throw std::runtime_error(fmt::format("文件 {} 已存在：为免覆盖，请换一个文件名，或加 --force 替换它", file.string()));
+            throw std::runtime_error(fmt::format("无法写入 {}：{}", file.string(), errno_text(err)));
+        }
+    } catch (...) {
+        fs::remove(tmp, ec);
+        throw;
+    }
+}
+
 }  // namespace juesuan

@@ -17,4 +17,8 @@ namespace juesuan {
 void write_files_atomically(const std::filesystem::path& dir, const std::map<std::string, std::string>& files,
                             const std::set<std::string>& replaceable = {});
 
+// Writes one file through a temporary file beside it and a rename: readers see the old file or
+// the whole new one. An existing file is only replaced with `overwrite`.
+void write_file_atomically(const std::filesystem::path& file, const std::string& content, bool overwrite);
+
 }  // namespace juesuan

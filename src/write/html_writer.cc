@@ -1,0 +1,217 @@
+#include "write/html_writer.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "write/chart.h"
+#include "write/outline.h"
+
+namespace juesuan {
+
+namespace {
+
+std::string esc(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+const char* kStyle = R"(
+:root{--ink:#1f2328;--muted:#59636e;--rule:#3b4148;--head:#eef1f4;--accent:#1f5fa8}
+*{box-sizing:border-box}
+body{margin:0;color:var(--ink);background:#fff;font:16px/1.75 "Noto Serif CJK SC","Source Han Serif SC","Songti SC",serif}
+main,header.cover,nav.toc{max-width:1080px;margin:0 auto;padding:0 24px}
+header.cover{padding-top:48px;padding-bottom:24px;text-align:center}
+header.cover h1{font:700 30px/1.4 "Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:0 0 8px}
+h2,h3,h4,nav.toc,table,.meta,.note,figcaption{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif}
+h2{font-size:24px;margin:48px 0 16px;padding-bottom:6px;border-bottom:2px solid var(--accent)}
+h3{font-size:19px;margin:32px 0 12px}
+h4{font-size:16px;margin:20px 0 8px}
+p{margin:0 0 12px;text-indent:2em}
+p.plain,p.meta,p.note{text-indent:0}
+nav.toc ol{list-style:none;padding-left:0;columns:2;column-gap:32px}
+nav.toc li{margin:2px 0;break-inside:avoid}
+nav.toc li.l1{font-weight:700;margin-top:8px}
+nav.toc li.l2{padding-left:1.5em}
+a{color:var(--accent);text-decoration:none}
+a:hover{text-decoration:underline}
+section.tbl{margin:28px 0 36px}
+section.tbl h3{text-align:center;margin-bottom:4px}
+.meta{margin:0;color:var(--muted);font-size:14px;display:flex;justify-content:space-between}
+.meta.num-line{justify-content:flex-end}
+.scroll{overflow-x:auto;margin:6px 0}
+table{border-collapse:collapse;width:100%;font-size:13px;line-height:1.45}
+th,td{border:1px solid var(--rule);padding:4px 6px;vertical-align:middle}
+th{background:var(--head);font-weight:600;text-align:center}
+td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+td.line{text-align:center;color:var(--muted)}
+tr.total td{font-weight:700}
+td:target,span.claim:target{background:#fff3b0;outline:2px solid #e0a800}
+.note{font-size:13px;color:var(--muted);margin-top:6px}
+figure{margin:16px auto 24px;text-align:center}
+figure svg{max-width:100%;height:auto}
+figcaption{font-size:14px;color:var(--muted)}
+p.caption{text-align:center;text-indent:0;font-family:"Noto Sans CJK SC",sans-serif;font-size:14px;margin-bottom:0;break-after:avoid}
+figure{break-inside:avoid}
+span.claim{border-bottom:1px dotted #9aa4ae}
+@media (max-width:700px){body{font-size:15px}main,header.cover,nav.toc{padding:0 12px}nav.toc ol{columns:1}
+ h2{font-size:20px}table{font-size:12px}}
+@media print{@page{size:A4;margin:18mm 15mm}body{font-size:11pt}nav.toc{break-after:page}
+ h2.part{break-before:page}section.tbl{break-inside:auto}thead{display:table-header-group}tr{break-inside:avoid}
+ a{color:inherit}span.claim{border:0}.scroll{overflow:visible}}
+)";
+
+class HtmlWriter {
+public:
+    explicit HtmlWriter(const Disclosure& d) : d_(d) {}
+
+    std::string run() {
+        auto blocks = document_outline(d_);
+        std::string title = blocks.empty() ? d_.department : blocks.front().text;
+        out_ += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
+        out_ += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+        out_ += "<meta name=\"generator\" content=\"juesuan\">\n";
+        out_ += "<title>" + esc(title) + "</title>\n<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
+        out_ += "<header class=\"cover\"><h1>" + esc(title) + "</h1><p class=\"plain\">" + esc(d_.department) + "</p></header>\n";
+        toc(blocks);
+        out_ += "<main>\n";
+        for (const auto& b : blocks) block(b);
+        out_ += "</main>\n</body>\n</html>\n";
+        return out_;
+    }
+
+private:
+    void toc(const std::vector<DocBlock>& blocks) {
+        out_ += "<nav class=\"toc\" id=\"toc\"><h2>目录</h2><ol>\n";
+        for (const auto& b : blocks) {
+            if (!b.in_toc || b.anchor.empty()) continue;
+            int level = b.kind == DocBlock::Kind::Heading ? b.level : 2;
+            out_ += fmt::format("<li class=\"l{}\"><a href=\"#{}\">{}</a></li>\n", level, esc(b.anchor), esc(b.text));
+        }
+        out_ += "</ol></nav>\n";
+    }
+
+    std::string unique(std::string id) {
+        std::string base = id;
+        for (int n = 2; !ids_.insert(id).second; ++n) id = fmt::format("{}-{}", base, n);
+        return id;
+    }
+
+    void block(const DocBlock& b) {
+        switch (b.kind) {
+            case DocBlock::Kind::Title: break;
+            case DocBlock::Kind::Heading: {
+                int h = b.level + 1;  // h2 parts, h3 sections, h4 inner headings
+                std::string id = b.anchor.empty() ? "" : fmt::format(" id=\"{}\"", esc(unique(b.anchor)));
+                out_ += fmt::format("<h{}{}{}>{}</h{}>\n", h, id, b.level == 1 ? " class=\"part\"" : "", esc(b.text), h);
+                break;
+            }
+            case DocBlock::Kind::Paragraph:
+                if (b.paragraph)
+                    out_ += fmt::format("<p{}>{}</p>\n", b.caption ? " class=\"caption\"" : "", claims(*b.paragraph));
+                else
+                    out_ += "<p>" + esc(b.text) + "</p>\n";
+                break;
+            case DocBlock::Kind::Chart:
+                out_ += fmt::format("<figure id=\"{}\" role=\"img\" aria-label=\"{}\">\n", esc(unique(b.chart_id)), esc(b.text));
+                out_ += chart_svg(*b.chart, b.chart_id + "-");
+                out_ += "</figure>\n";
+                break;
+            case DocBlock::Kind::Table: table(*b.table, b.anchor); break;
+        }
+    }
+
+    // A paragraph with every claim marked: id c-<claim id>, its formula in the title.
+    std::string claims(const Paragraph& p) {
+        std::string s;
+        for (const auto& x : p.sentences) {
+            std::vector<const Claim*> cs;
+            for (const auto& c : x.claims) cs.push_back(&c);
+            std::sort(cs.begin(), cs.end(), [](const Claim* a, const Claim* b) { return a->offset < b->offset; });
+            size_t pos = 0;
+            for (const Claim* c : cs) {
+                if (c->offset < pos || c->offset + c->text.size() > x.text.size()) continue;
+                s += esc(x.text.substr(pos, c->offset - pos));
+                s += fmt::format("<span class=\"claim\" id=\"{}\" title=\"{}\">{}</span>", esc(unique("c-" + c->id)), esc(c->states),
+                                 esc(c->text));
+                pos = c->offset + c->text.size();
+            }
+            s += esc(x.text.substr(pos));
+        }
+        return s;
+    }
+
+    void table(const PrintedTable& t, const std::string& anchor) {
+        out_ += anchor.empty() ? "<section class=\"tbl\">\n" : fmt::format("<section class=\"tbl\" id=\"{}\">\n", esc(unique(anchor)));
+        if (!t.title.empty()) out_ += "<h3>" + esc(t.title) + "</h3>\n";
+        for (const auto& l : t.lines) out_ += "<p class=\"meta\">" + esc(l) + "</p>\n";
+        out_ += "<div class=\"scroll\"><table>\n";
+        for (int r = 0; r < static_cast<int>(t.grid.size()); ++r) {
+            if (r == 0 && t.header_rows > 0) out_ += "<thead>\n";
+            if (r == t.header_rows) out_ += "<tbody>\n";
+            bool head = r < t.header_rows;
+            bool total = false;
+            for (const auto& c : t.grid[r])
+                if (c.row && c.row->role == RowRole::Total) total = true;
+            out_ += total ? "<tr class=\"total\">" : "<tr>";
+            for (int c = 0; c < t.width(); ++c) {
+                if (t.covered(r, c)) continue;
+                const PrintedCell& cell = t.grid[r][c];
+                std::string attrs;
+                if (const Merge* m = t.merge_at(r, c)) {
+                    if (m->rowspan > 1) attrs += fmt::format(" rowspan=\"{}\"", m->rowspan);
+                    if (m->colspan > 1) attrs += fmt::format(" colspan=\"{}\"", m->colspan);
+                }
+                if (head) {
+                    out_ += "<th" + attrs + ">" + esc(cell.text) + "</th>";
+                    continue;
+                }
+                if (cell.amount) attrs += " class=\"num\"";
+                else if (cell.column == "line") attrs += " class=\"line\"";
+                if (cell.row && t.table && cell.amount && !cell.text.empty())
+                    attrs += fmt::format(" id=\"{}\"", esc(unique(cell_anchor(*t.table, *cell.row, cell.column))));
+                out_ += "<td" + attrs + ">" + esc(cell.text) + "</td>";
+            }
+            out_ += "</tr>\n";
+            if (r + 1 == t.header_rows) out_ += "</thead>\n";
+        }
+        if (static_cast<int>(t.grid.size()) > t.header_rows) out_ += "</tbody>\n";
+        out_ += "</table></div>\n";
+        if (!t.note.empty())
+            for (const auto& line : split_lines(t.note)) out_ += "<p class=\"note\">" + esc(line) + "</p>\n";
+        out_ += "</section>\n";
+    }
+
+    static std::vector<std::string> split_lines(const std::string& s) {
+        std::vector<std::string> out;
+        size_t start = 0;
+        while (start <= s.size()) {
+            size_t end = s.find('\n', start);
+            if (end == std::string::npos) end = s.size();
+            if (end > start) out.push_back(s.substr(start, end - start));
+            start = end + 1;
+        }
+        return out;
+    }
+
+    const Disclosure& d_;
+    std::string out_;
+    std::set<std::string> ids_;
+};
+
+}  // namespace
+
+std::string write_html(const Disclosure& d) { return HtmlWriter(d).run(); }
+
+}  // namespace juesuan

@@ -1,0 +1,233 @@
+// The published surfaces: the PDF read back with pdftotext (poppler), the HTML parsed as HTML5
+// with gumbo. Expected numbers come from the Disclosure and from the seed (the narrative golden
+// numbers of the issue), never from the writers under test.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <regex>
+#include <set>
+
+#include <fmt/format.h>
+#include <gumbo.h>
+
+#include "core/text.h"
+#include "write/chart.h"
+#include "write/html_writer.h"
+#include "write/pdf_writer.h"
+#include "support.h"
+
+using namespace juesuan;
+using namespace juesuan::test;
+
+namespace {
+
+const Disclosure& seed() { return seed_disclosure(); }
+
+std::string run(const std::string& command) {
+    std::string out;
+    FILE* p = popen(command.c_str(), "r");
+    if (!p) return out;
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    pclose(p);
+    return out;
+}
+
+size_t occurrences(const std::string& hay, const std::string& needle) {
+    size_t n = 0;
+    for (size_t p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + needle.size())) ++n;
+    return n;
+}
+
+// Every printed amount of the nine tables, with how often the tables print it.
+std::map<std::string, size_t> table_amounts(const Disclosure& d) {
+    std::map<std::string, size_t> out;
+    for (const auto& t : d.tables)
+        for (const auto& r : t.rows)
+            for (const auto& [k, v] : r.values)
+                if (v) ++out[format_wan(*v)];
+    return out;
+}
+
+// The numbers the issue lists for the narrative (checked against the seed by the narrative tests).
+const std::vector<std::string> kProseNumbers = {
+    "1,411.67", "755.62", "115.18%", "55.98%", "44.02%", "174.09", "28.25%", "581.53", "1,460.76%", "81.4%", "5.52%",
+    "9.02%", "4.06%", "1,183.64", "119.26%", "117.76%", "120.91%", "745.28", "45.02", "2.49", "5.24%", "355.66", "8.68",
+    "346.98", "12.01", "3.38%", "100%", "0.96%", "99.99", "99.83", "94.11", "98.99", "99.86", "99.89", "99.11", "85.99",
+    "97.77"};
+
+struct PdfFile {
+    TempDir dir;
+    std::filesystem::path path;
+    std::string bytes;
+    explicit PdfFile(const Disclosure& d) : path(dir / "d.pdf"), bytes(write_pdf(d)) { spit(path, bytes); }
+    std::string text(int first = 0, int last = 0) const {
+        std::string range = first ? fmt::format("-f {} -l {} ", first, last) : "";
+        return run("pdftotext -layout " + range + "'" + path.string() + "' - 2>/dev/null");
+    }
+    int pages() const {
+        std::string info = run("pdfinfo '" + path.string() + "' 2>/dev/null");
+        std::smatch m;
+        return std::regex_search(info, m, std::regex("Pages:\\s+(\\d+)")) ? std::stoi(m[1]) : 0;
+    }
+};
+
+}  // namespace
+
+TEST(Pdf, TextGivesBackEveryAmountAndProseNumber) {
+    PdfFile pdf(seed());
+    std::string text = pdf.text();
+    ASSERT_FALSE(text.empty()) << "pdftotext gave nothing";
+    for (const auto& [amount, n] : table_amounts(seed()))
+        EXPECT_GE(occurrences(text, amount), n) << amount << " is printed " << n << " times in the tables";
+    for (const auto& n : kProseNumbers) EXPECT_NE(text.find(n), std::string::npos) << n;
+    // Chinese text comes back as text, not as pictures of glyphs.
+    EXPECT_NE(text.find("收入支出决算总表"), std::string::npos);
+    EXPECT_NE(text.find("十三、预算绩效情况说明"), std::string::npos);
+    EXPECT_NE(text.find("大数据运维经费项目绩效评价报告"), std::string::npos);
+    // Cover, contents, five parts: the seed's disclosure is some fifty A4 pages.
+    int pages = pdf.pages();
+    EXPECT_GE(pages, 30);
+    EXPECT_LE(pages, 90);
+}
+
+TEST(Pdf, SameInputSameBytes) {
+    std::string a = write_pdf(seed()), b = write_pdf(seed());
+    EXPECT_EQ(a.size(), b.size());
+    EXPECT_TRUE(a == b) << "two builds differ";
+    // The dates inside come from the year of the accounts.
+    EXPECT_NE(a.find("/CreationDate (20231231000000"), std::string::npos);
+}
+
+TEST(Pdf, LongTableRepeatsItsHeaderOnEveryPage) {
+    TempDir tmp;
+    CliResult r = run_cli({"sample", "--subjects", "300", "--seed", "7", "-o", (tmp / "books").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    PdfFile pdf(build_books(tmp / "books").disclosure);
+    // The pages of 公开02表 收入决算表: the first and every continuation.
+    int continued = 0;
+    for (int page = 1; page <= pdf.pages(); ++page) {
+        std::string text = pdf.text(page, page);
+        if (text.find("续表：收入决算表") == std::string::npos) continue;
+        ++continued;
+        EXPECT_NE(text.find("科目编码"), std::string::npos) << "page " << page;
+        EXPECT_NE(text.find("科目名称"), std::string::npos) << "page " << page;
+        EXPECT_NE(text.find("事业收入"), std::string::npos) << "page " << page;
+        EXPECT_NE(text.find("栏次"), std::string::npos) << "page " << page;
+    }
+    EXPECT_GE(continued, 2) << "300 subjects should not fit on two pages";
+}
+
+namespace {
+
+struct Html {
+    std::set<std::string> ids;
+    std::vector<std::string> fragment_links, external;
+    std::string text;
+    size_t errors = 0;
+};
+
+Html parse_html(const std::string& s) {
+    Html h;
+    GumboOutput* out = gumbo_parse_with_options(&kGumboDefaultOptions, s.data(), s.size());
+    h.errors = out->errors.length;
+    std::function<void(const GumboNode*)> walk = [&](const GumboNode* n) {
+        if (n->type == GUMBO_NODE_TEXT) {
+            h.text += n->v.text.text;
+            h.text += "\n";
+            return;
+        }
+        if (n->type != GUMBO_NODE_ELEMENT) return;
+        const GumboVector& attrs = n->v.element.attributes;
+        for (unsigned i = 0; i < attrs.length; ++i) {
+            const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
+            std::string name = a->name, value = a->value;
+            if (name == "id") h.ids.insert(value);
+            bool ref = name == "href" || name == "xlink:href" || name == "src";
+            if (ref && value.rfind("#", 0) == 0) h.fragment_links.push_back(value.substr(1));
+            else if (ref || (value.find("url(") != std::string::npos && value.find("url(#") == std::string::npos))
+                h.external.push_back(name + "=" + value);
+        }
+        if (n->v.element.tag == GUMBO_TAG_LINK || n->v.element.tag == GUMBO_TAG_SCRIPT) h.external.push_back("<link>/<script>");
+        const GumboVector& kids = n->v.element.children;
+        for (unsigned i = 0; i < kids.length; ++i) walk(static_cast<const GumboNode*>(kids.data[i]));
+    };
+    walk(out->root);
+    gumbo_destroy_output(&kGumboDefaultOptions, out);
+    return h;
+}
+
+}  // namespace
+
+TEST(Html, WellFormedSelfContainedAndComplete) {
+    std::string page = write_html(seed());
+    Html h = parse_html(page);
+    EXPECT_EQ(h.errors, 0u) << "HTML5 parse errors";
+    EXPECT_TRUE(h.external.empty()) << h.external.front();
+    EXPECT_EQ(page.find("http://"), page.find("http://www.w3.org/"));  // only SVG namespace names
+    EXPECT_EQ(page.find("https://"), std::string::npos);
+    for (const auto& link : h.fragment_links) EXPECT_TRUE(h.ids.count(link)) << "#" << link << " goes nowhere";
+    EXPECT_GT(h.fragment_links.size(), 40u);  // the table of contents and the charts' glyphs
+    for (const auto& [amount, n] : table_amounts(seed()))
+        EXPECT_GE(occurrences(h.text, amount), n) << amount << " is printed " << n << " times in the tables";
+    for (const auto& n : kProseNumbers) EXPECT_NE(h.text.find(n), std::string::npos) << n;
+    // Six charts, each an inline SVG.
+    EXPECT_EQ(occurrences(page, "<svg"), 6u);
+}
+
+TEST(Html, AnchorsNameTableCellAndClaim) {
+    Html h = parse_html(write_html(seed()));
+    // docs/html.md: t<table>-<code | l<行次>>-<column as printed, without spaces>
+    for (const char* id : {"t03", "t03-2010301-基本支出", "t03-合计-本年支出合计", "t01-l1-收入金额", "t05-201-本年支出小计",
+                           "part3", "s-十三", "c-一.1"})
+        EXPECT_TRUE(h.ids.count(id)) << id;
+}
+
+// 图1–图6: values from the tables and the books' 上年决算数 (the seed's figures), drawn the same
+// way every time.
+TEST(Charts, SixChartsFromTheTables) {
+    std::vector<const Chart*> charts;
+    for (const auto& s : seed().narrative.sections)
+        for (const auto& p : s.paragraphs)
+            if (p.chart) charts.push_back(&*p.chart);
+    ASSERT_EQ(charts.size(), 6u);
+    // 图1: 2022 and 2023 收入总计 — 656.05 and 1,411.67 万元 (seed 一).
+    ASSERT_EQ(charts[0]->kind, "bar");
+    EXPECT_EQ(charts[0]->series, (std::vector<std::string>{"2022 年", "2023 年"}));
+    EXPECT_EQ(charts[0]->items[0].values, (std::vector<std::int64_t>{656'050'000, 1'411'670'000}));
+    // 图3: 基本支出 790.3, 项目支出 621.34 (seed 三).
+    ASSERT_EQ(charts[2]->kind, "pie");
+    ASSERT_EQ(charts[2]->items.size(), 2u);
+    EXPECT_EQ(charts[2]->items[0].values.front(), 790'300'000);
+    EXPECT_EQ(charts[2]->items[1].values.front(), 621'340'000);
+    // 图6: the four 类 of 一般公共预算 spending, zero 类 left out (seed 五（二）).
+    ASSERT_EQ(charts[5]->items.size(), 4u);
+    EXPECT_EQ(charts[5]->items[0].label, "一般公共服务支出");
+    EXPECT_EQ(charts[5]->items[0].values.front(), 1'149'120'000);
+    EXPECT_EQ(charts[5]->items[3].values.front(), 57'260'000);
+    std::string svg = chart_svg(*charts[5], "x-");
+    EXPECT_TRUE(svg == chart_svg(*charts[5], "x-")) << "a chart drawn twice differs";
+    EXPECT_EQ(svg.rfind("<svg", 0), 0u);
+    EXPECT_EQ(svg.find("id=\"glyph"), std::string::npos) << "ids must carry the prefix";
+    EXPECT_NE(svg.find("id=\"x-1\""), std::string::npos);
+    std::string png = chart_png(*charts[5]);
+    EXPECT_EQ(png.substr(1, 3), "PNG");
+    EXPECT_TRUE(png == chart_png(*charts[5])) << "a chart drawn twice differs";
+}
+
+// Without 上年决算数 a bar chart shows this year alone, as the sentences leave out the comparison.
+TEST(Charts, MissingLastYearLeavesOutItsSeries) {
+    TempDir tmp;
+    copy_example(tmp / "b");
+    std::filesystem::remove(tmp / "b/comparisons.csv");
+    Disclosure d = build_books(tmp / "b").disclosure;
+    const Chart* first = nullptr;
+    for (const auto& p : d.narrative.section("一")->paragraphs)
+        if (p.chart) first = &*p.chart;
+    ASSERT_NE(first, nullptr);
+    EXPECT_EQ(first->series, (std::vector<std::string>{"2023 年"}));
+    EXPECT_EQ(first->items[0].values, (std::vector<std::int64_t>{1'411'670'000}));
+}
