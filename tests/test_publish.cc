@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "write/chart.h"
 #include "write/html_writer.h"
+#include "write/markdown_writer.h"
 #include "write/pdf_writer.h"
 #include "support.h"
 
@@ -230,4 +231,17 @@ TEST(Charts, MissingLastYearLeavesOutItsSeries) {
     ASSERT_NE(first, nullptr);
     EXPECT_EQ(first->series, (std::vector<std::string>{"2023 年"}));
     EXPECT_EQ(first->items[0].values, (std::vector<std::int64_t>{1'411'670'000}));
+}
+
+// The Markdown shows each chart as figN.png written beside it.
+TEST(Charts, MarkdownShowsEachChartAsAPicture) {
+    std::string md = write_markdown(seed());
+    auto figures = markdown_figures(seed());
+    ASSERT_EQ(figures.size(), 6u);
+    for (int i = 1; i <= 6; ++i) {
+        std::string name = fmt::format("fig{}.png", i);
+        EXPECT_NE(md.find("](" + name + ")"), std::string::npos) << name;
+        EXPECT_EQ(figures.at(name).substr(1, 3), "PNG");
+    }
+    EXPECT_NE(md.find("![图6：一般公共预算财政拨款支出决算结构](fig6.png)"), std::string::npos);
 }

@@ -65,7 +65,7 @@ figcaption{font-size:14px;color:var(--muted)}
 p.caption{text-align:center;text-indent:0;font-family:"Noto Sans CJK SC",sans-serif;font-size:14px;margin-bottom:0;break-after:avoid}
 figure{break-inside:avoid}
 span.claim{border-bottom:1px dotted #9aa4ae}
-@media (max-width:700px){body{font-size:15px}main,header.cover,nav.toc{padding:0 12px}nav.toc ol{columns:1}
+@media (max-width:700px){body{font-size:15px}header.cover h1{font-size:22px}main,header.cover,nav.toc{padding:0 12px}nav.toc ol{columns:1}
  h2{font-size:20px}table{font-size:12px}}
 @media print{@page{size:A4;margin:18mm 15mm}body{font-size:11pt}nav.toc{break-after:page}
  h2.part{break-before:page}section.tbl{break-inside:auto}thead{display:table-header-group}tr{break-inside:avoid}
