@@ -394,7 +394,7 @@ private:
     }
 
     // Draws grid rows [first, last) at y_, cells that span rows drawn down to `last` at most.
-    void draw_rows(const PrintedTable& t, const Geometry& g, int first, int last, bool repeat_of_header = false) {
+    void draw_rows(const PrintedTable& t, const Geometry& g, int first, int last) {
         const int w = t.width();
         std::vector<double> top(last - first + 1, y_);
         for (int r = first; r < last; ++r) top[r - first + 1] = top[r - first] + g.heights[r];
@@ -443,7 +443,6 @@ private:
                 x += cw;
             }
         }
-        (void)repeat_of_header;
         y_ = top.back();
     }
 
@@ -559,7 +558,7 @@ private:
         grey(0.25);
         l.draw(cr_, kLeft, y_);
         y_ += l.height() + 3;
-        if (t.header_rows > 0) draw_rows(t, g, 0, t.header_rows, true);
+        if (t.header_rows > 0) draw_rows(t, g, 0, t.header_rows);
     }
 
     const Disclosure& d_;
