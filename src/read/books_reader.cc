@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "read/toml_text.h"
+
 #include "core/catalog.h"
 #include "core/text.h"
 #include "read/template_reader.h"
@@ -541,13 +543,10 @@ std::optional<toml::table> parse_toml_file(const fs::path& p, const std::string&
         diags.merge(e.diagnostics());
         return std::nullopt;
     }
-    if (content.substr(0, 3) == "\xEF\xBB\xBF") content.erase(0, 3);
     try {
-        return toml::parse(content, file);
-    } catch (const toml::parse_error& e) {
-        const auto& src = e.source();
-        diags.error(Location{file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column), {}, {}},
-                    fmt::format("TOML 格式错误：请检查此处的引号、括号、逗号和等号（解析器：{}）", e.description()));
+        return parse_toml(content, file);
+    } catch (const InputError& e) {
+        diags.merge(e.diagnostics());
         return std::nullopt;
     }
 }
@@ -562,8 +561,11 @@ std::optional<T> toml_get(const toml::table& t, const char* key, const Place& pl
     return std::nullopt;
 }
 
-void read_counts(const toml::table& root, const char* section, const std::vector<std::pair<const char*, long*>>& fields,
-                 const Place& place, Diagnostics& diags) {
+// Walks the keys of [section]: a section that is not a table and a key not among `fields` are
+// errors; `read` gets each known key's node, its place, its path and its field.
+template <typename Field, typename Read>
+void read_section(const toml::table& root, const char* section, const std::vector<Field>& fields, const Place& place,
+                  Diagnostics& diags, Read read) {
     const toml::node* n = root.get(section);
     if (!n) return;
     const toml::table* t = n->as_table();
@@ -581,13 +583,19 @@ void read_counts(const toml::table& root, const char* section, const std::vector
             diags.error(at, fmt::format("未知的键“{}”：[{}] 中可用的键为 {}", k.str(), section, names));
             continue;
         }
-        auto val = v.value<int64_t>();
-        if (!val || *val < 0) {
-            diags.error(at, fmt::format("“{}”应为不小于 0 的整数", path));
-            continue;
-        }
-        *it->second = static_cast<long>(*val);
+        read(v, at, path, *it);
     }
+}
+
+void read_counts(const toml::table& root, const char* section, const std::vector<std::pair<const char*, long*>>& fields,
+                 const Place& place, Diagnostics& diags) {
+    read_section(root, section, fields, place, diags, [&](const toml::node& v, const Location& at, const std::string& path, auto& f) {
+        auto val = v.value<int64_t>();
+        if (!val || *val < 0)
+            diags.error(at, fmt::format("“{}”应为不小于 0 的整数", path));
+        else
+            *f.second = static_cast<long>(*val);
+    });
 }
 
 // An amount written in TOML, in the department's unit: a string "933.74" or a number. A TOML
@@ -595,23 +603,7 @@ void read_counts(const toml::table& root, const char* section, const std::vector
 void read_amounts(const toml::table& root, const char* section,
                   const std::vector<std::pair<const char*, std::optional<Money>*>>& fields, AmountUnit unit,
                   const Place& place, Diagnostics& diags) {
-    const toml::node* n = root.get(section);
-    if (!n) return;
-    const toml::table* t = n->as_table();
-    if (!t) {
-        diags.error(place(n, section, false), fmt::format("[{}] 应为一节（表）", section));
-        return;
-    }
-    for (const auto& [k, v] : *t) {
-        std::string path = std::string(section) + "." + std::string(k.str());
-        auto it = std::find_if(fields.begin(), fields.end(), [&](const auto& p) { return k.str() == p.first; });
-        Location at = place(&v, path, true);
-        if (it == fields.end()) {
-            std::string names;
-            for (const auto& p : fields) names += (names.empty() ? "" : "、") + std::string(p.first);
-            diags.error(at, fmt::format("未知的键“{}”：[{}] 中可用的键为 {}", k.str(), section, names));
-            continue;
-        }
+    read_section(root, section, fields, place, diags, [&](const toml::node& v, const Location& at, const std::string& path, auto& f) {
         std::string text;
         if (auto sv = v.value_exact<std::string>()) {
             text = *sv;
@@ -623,16 +615,16 @@ void read_amounts(const toml::table& root, const char* section,
             text.assign(buf, r.ptr);
         } else {
             diags.error(at, fmt::format("“{}”应为金额（{}），如 \"933.74\"", path, unit_name(unit)));
-            continue;
+            return;
         }
         AmountParse a = parse_amount(text, unit);
         if (!a.ok() || !a.value || a.value->fen() < 0) {
             diags.error(at, fmt::format("“{}”应为不小于 0 的金额（{}），而不是“{}”{}", path, unit_name(unit), text,
                                         a.ok() ? "" : "：" + a.error));
-            continue;
+            return;
         }
-        *it->second = a.value;
-    }
+        *f.second = a.value;
+    });
 }
 
 // The department's keys, from department.toml or the 部门 sheet.

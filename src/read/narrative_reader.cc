@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "read/toml_text.h"
+
 #include "core/diagnostics.h"
 #include "core/text.h"
 #include "read/csv_file.h"
@@ -13,13 +15,7 @@
 namespace juesuan {
 
 NarrativeTemplate parse_narrative_template(const std::string& text, const std::string& shown) {
-    toml::table root;
-    try {
-        root = toml::parse(text, shown);
-    } catch (const toml::parse_error& e) {
-        throw InputError(Location{shown, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column), {}, {}},
-                         fmt::format("TOML 格式错误：请检查此处的引号、括号、逗号和等号（解析器：{}）", e.description()));
-    }
+    toml::table root = parse_toml(text, shown);
     auto fail = [&](const toml::node* n, const std::string& key, const std::string& msg) {
         throw InputError(Location{shown, n ? static_cast<int>(n->source().begin.line) : 0, 0, {}, key}, msg);
     };

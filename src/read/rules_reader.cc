@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "read/toml_text.h"
+
 #include "core/diagnostics.h"
 #include "core/text.h"
 #include "read/csv_file.h"
@@ -24,13 +26,7 @@ std::string substitute(std::string s, const std::string& key, const std::string&
 }  // namespace
 
 RuleSet parse_rules(const std::string& text, const std::string& shown) {
-    toml::table root;
-    try {
-        root = toml::parse(text, shown);
-    } catch (const toml::parse_error& e) {
-        throw InputError(Location{shown, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column), {}, {}},
-                         fmt::format("TOML 格式错误：请检查此处的引号、括号、逗号和等号（解析器：{}）", e.description()));
-    }
+    toml::table root = parse_toml(text, shown);
     RuleSet set;
     set.origin = shown;
     auto fail = [&](const toml::node* n, const std::string& key, const std::string& msg) {

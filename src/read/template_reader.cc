@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "read/toml_text.h"
+
 #include "core/decimal.h"
 #include "core/text.h"
 #include "read/csv_file.h"
@@ -109,13 +111,7 @@ RowSpec parse_row(const TomlCtx& c, const toml::table& r, const std::string& pat
 
 Template parse_template(const std::string& text, const std::string& shown) {
     TomlCtx c{shown};
-    toml::table root;
-    try {
-        root = toml::parse(text, shown);
-    } catch (const toml::parse_error& e) {
-        throw InputError(Location{shown, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column), {}, {}},
-                         fmt::format("TOML 格式错误：{}", e.description()));
-    }
+    toml::table root = parse_toml(text, shown);
     Template tpl;
     tpl.origin = shown;
     tpl.id = c.str(root, "id", "", true);
