@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "core/text.h"
 #include "derive/narrative.h"
 #include "derive/subjects.h"
 #include "read/narrative_reader.h"
@@ -58,14 +59,10 @@ Built build_from_books(const fs::path& books, const BuildOptions& opts) {
     } catch (const std::runtime_error& e) {
         throw InputError(Location{nt.origin}, e.what());
     }
-    std::map<std::string, std::string> vars = {{"{department}", b.facts.department.name},
-                                               {"{short_name}", b.facts.department.short_name},
-                                               {"{year}", std::to_string(b.facts.department.year)}};
-    for (auto [k, v] : nt.texts) {
-        for (const auto& [from, to] : vars)
-            for (size_t p = v.find(from); p != std::string::npos; p = v.find(from, p + to.size())) v.replace(p, from.size(), to);
-        b.disclosure.texts[k] = v;
-    }
+    const std::map<std::string, std::string, std::less<>> vars = {{"department", b.facts.department.name},
+                                                                  {"short_name", b.facts.department.short_name},
+                                                                  {"year", std::to_string(b.facts.department.year)}};
+    for (const auto& [k, v] : nt.texts) b.disclosure.texts[k] = fill_placeholders(v, vars);
     return b;
 }
 

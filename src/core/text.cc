@@ -177,4 +177,33 @@ std::string errno_text(int err) {
     }
 }
 
+std::string replace_all(std::string s, std::string_view from, std::string_view to) {
+    if (from.empty()) return s;
+    for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
+    return s;
+}
+
+std::string fill_placeholders(std::string_view text, const std::map<std::string, std::string, std::less<>>& values) {
+    std::string out;
+    out.reserve(text.size());
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t open = text.find('{', pos);
+        if (open == std::string_view::npos) break;
+        size_t close = text.find('}', open + 1);
+        if (close == std::string_view::npos) break;
+        out.append(text, pos, open - pos);
+        auto it = values.find(text.substr(open + 1, close - open - 1));
+        if (it != values.end()) {
+            out += it->second;
+            pos = close + 1;
+        } else {
+            out += '{';  // not ours: keep it, and look for a placeholder right after the brace
+            pos = open + 1;
+        }
+    }
+    out.append(text, pos, std::string_view::npos);
+    return out;
+}
+
 }  // namespace juesuan

@@ -1,6 +1,8 @@
 // Text helpers for printed Chinese tables: NFKC folding, label normalisation.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +27,13 @@ std::string label_key(std::string_view s);
 std::string chinese_numeral(int n);
 
 std::vector<std::string> split(std::string_view s, char sep);
+
+// Every occurrence of `from` replaced by `to`, left to right; what was put in is not searched again.
+std::string replace_all(std::string s, std::string_view from, std::string_view to);
+
+// Placeholders {name} replaced in one pass by their values; an unknown {name} stays as written,
+// and a value is never searched for further placeholders (a department named "{year}" stays so).
+std::string fill_placeholders(std::string_view text, const std::map<std::string, std::string, std::less<>>& values);
 
 bool all_digits(std::string_view s);
 

@@ -57,10 +57,6 @@ struct Rendered {
     std::optional<Chart> chart;
 };
 
-void replace_all(std::string& s, const std::string& from, const std::string& to) {
-    for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
-}
-
 class Writer {
 public:
     Writer(const Disclosure& d, const Facts& f, const NarrativeTemplate& t, const SubjectDefinitions& defs,
@@ -136,11 +132,11 @@ private:
     std::string with_item(std::string s, const Item& it) const {
         if (it.row) {
             std::string code = row_code(*it.row);
-            replace_all(s, "@code", code);
-            replace_all(s, "@subject", it.row->subject.empty() ? code : it.row->subject);
+            s = replace_all(s, "@code", code);
+            s = replace_all(s, "@subject", it.row->subject.empty() ? code : it.row->subject);
         }
-        if (it.project) replace_all(s, "@name", it.project->name);
-        if (!it.column.empty()) replace_all(s, "@col", it.column);
+        if (it.project) s = replace_all(s, "@name", it.project->name);
+        if (!it.column.empty()) s = replace_all(s, "@col", it.column);
         return s;
     }
 

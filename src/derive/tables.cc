@@ -14,13 +14,8 @@ namespace juesuan {
 
 namespace {
 
-std::string substitute(std::string s, const std::map<std::string, std::string>& vars) {
-    for (const auto& [k, v] : vars) {
-        std::string pat = "{" + k + "}";
-        for (size_t p = s.find(pat); p != std::string::npos; p = s.find(pat, p + v.size())) s.replace(p, pat.size(), v);
-    }
-    return s;
-}
+using Vars = std::map<std::string, std::string, std::less<>>;
+std::string substitute(std::string_view s, const Vars& vars) { return fill_placeholders(s, vars); }
 
 Expr parse_in(const TableSpec& spec, const std::string& text) {
     try {
@@ -86,7 +81,7 @@ Table derive_fixed(const Measures& m, const Template& tpl, const TableSpec& spec
         const auto& side = spec.sides[si];
         for (const auto& rs : side.rows) {
             auto make = [&](std::optional<int> line, const std::string& label, const std::string& subject,
-                            const std::map<std::string, std::string>& vars) {
+                            const Vars& vars) {
                 FixedRow fr;
                 fr.row.line = line;
                 fr.row.label = substitute(label, vars);
@@ -109,7 +104,7 @@ Table derive_fixed(const Measures& m, const Template& tpl, const TableSpec& spec
                 int line = rs.line.value_or(0);
                 for (size_t i = 0; i < tpl.classes.size(); ++i) {
                     const auto& c = tpl.classes[i];
-                    std::map<std::string, std::string> vars = {
+                    Vars vars = {
                         {"n", chinese_numeral(static_cast<int>(i) + 1)}, {"name", c.name}, {"code", c.code}};
                     make(rs.line ? std::optional<int>(line + static_cast<int>(i)) : std::nullopt, rs.label, c.code, vars);
                 }
@@ -398,7 +393,7 @@ Disclosure derive_disclosure(const Facts& f, const Template& tpl, const SubjectN
     d.department_line = substitute(tpl.department_line, {{"department", f.department.name}});
     d.unit_line = tpl.unit_line;
     d.part_one = {f.department.duties, f.department.composition, f.department.units};
-    std::map<std::string, std::string> vars = {{"department", f.department.name},
+    Vars vars = {{"department", f.department.name},
                                                {"year", std::to_string(f.department.year)}};
     for (const auto& [k, v] : tpl.texts) d.texts[k] = substitute(v, vars);
     Measures m(f);

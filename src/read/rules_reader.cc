@@ -17,11 +17,6 @@ namespace juesuan {
 
 namespace {
 
-std::string substitute(std::string s, const std::string& key, const std::string& value) {
-    std::string pat = "{" + key + "}";
-    for (size_t p = s.find(pat); p != std::string::npos; p = s.find(pat, p + value.size())) s.replace(p, pat.size(), value);
-    return s;
-}
 
 }  // namespace
 
@@ -103,7 +98,7 @@ RuleSet parse_rules(const std::string& text, const std::string& shown) {
             if (!r.where.empty()) parse_selector(r.where);
             for (const auto& tab : tabs)
                 for (const auto& col : cols) {
-                    std::string text = substitute(substitute(r.formula_text, "col", col), "table", tab);
+                    std::string text = fill_placeholders(r.formula_text, {{"col", col}, {"table", tab}});
                     r.instances.push_back({col, tab, parse_formula(text)});
                 }
         } catch (const FormulaError& e) {

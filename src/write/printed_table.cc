@@ -102,8 +102,20 @@ PrintedCell row_cell(const Row& r, const std::string& cell, bool has_code_cell) 
     return out;
 }
 
-void block_cells(const Table& t, size_t b, const Row* r, std::vector<PrintedCell>& out) {
-    const Block& block = t.blocks[b];
+// The printed blocks; a table that names none prints one block: 行次 and code where its rows
+// have them, the label, then every column.
+std::vector<Block> blocks_of(const Table& t) {
+    if (!t.blocks.empty()) return t.blocks;
+    Block b;
+    b.key = "main";
+    if (std::any_of(t.rows.begin(), t.rows.end(), [](const Row& r) { return r.code.has_value(); })) b.cells.push_back("code");
+    b.cells.push_back("label");
+    if (std::any_of(t.rows.begin(), t.rows.end(), [](const Row& r) { return r.line.has_value(); })) b.cells.push_back("line");
+    for (const auto& c : t.columns) b.cells.push_back(c.key);
+    return {b};
+}
+
+void block_cells(const Block& block, const Row* r, std::vector<PrintedCell>& out) {
     bool has_code = std::find(block.cells.begin(), block.cells.end(), "code") != block.cells.end();
     for (const auto& cell : block.cells) {
         if (r) {
@@ -150,8 +162,9 @@ PrintedTable print_table(const Disclosure& d, const Table& t) {
     if (!d.department_line.empty()) p.lines.push_back(d.department_line);
     if (!d.unit_line.empty()) p.lines.push_back(d.unit_line);
     p.note = t.note;
+    const std::vector<Block> blocks = blocks_of(t);
     size_t width = 0;
-    for (const auto& b : t.blocks) width += b.cells.size();
+    for (const auto& b : blocks) width += b.cells.size();
     for (const auto& h : t.header) width = std::max(width, h.size());
     for (const auto& h : t.header) {
         auto row = text_row(h);
@@ -162,21 +175,21 @@ PrintedTable print_table(const Disclosure& d, const Table& t) {
     p.merges = header_merges(t.header);
 
     // Sides print side by side: row i of each block makes printed row i.
-    std::vector<std::vector<const Row*>> per_block(t.blocks.size());
+    std::vector<std::vector<const Row*>> per_block(blocks.size());
     std::vector<const Row*> footers;
     for (const auto& r : t.rows) {
         if (t.kind == TableKind::EconomicDetail && r.role == RowRole::Total) {
             footers.push_back(&r);
             continue;
         }
-        size_t b = static_cast<size_t>(std::clamp(r.block, 0, static_cast<int>(t.blocks.size()) - 1));
+        size_t b = static_cast<size_t>(std::clamp(r.block, 0, static_cast<int>(blocks.size()) - 1));
         per_block[b].push_back(&r);
     }
     size_t height = 0;
     for (const auto& rows : per_block) height = std::max(height, rows.size());
     for (size_t i = 0; i < height; ++i) {
         std::vector<PrintedCell> line;
-        for (size_t b = 0; b < t.blocks.size(); ++b) block_cells(t, b, i < per_block[b].size() ? per_block[b][i] : nullptr, line);
+        for (size_t b = 0; b < blocks.size(); ++b) block_cells(blocks[b], i < per_block[b].size() ? per_block[b][i] : nullptr, line);
         line.resize(width);
         p.grid.push_back(std::move(line));
     }
@@ -185,14 +198,14 @@ PrintedTable print_table(const Disclosure& d, const Table& t) {
         std::vector<PrintedCell> line(width);
         std::vector<size_t> offsets;
         size_t offset = 0;
-        for (const auto& b : t.blocks) {
+        for (const auto& b : blocks) {
             offsets.push_back(offset);
             offset += b.cells.size();
         }
         for (const Row* r : footers) {
-            size_t b = static_cast<size_t>(std::clamp(r->block, 0, static_cast<int>(t.blocks.size()) - 1));
+            size_t b = static_cast<size_t>(std::clamp(r->block, 0, static_cast<int>(blocks.size()) - 1));
             std::vector<PrintedCell> cells;
-            block_cells(t, b, r, cells);
+            block_cells(blocks[b], r, cells);
             if (r->value_at_end) {
                 // The label in its own block, the amount in the last column of the table.
                 line.back() = cells.back();
@@ -339,16 +352,11 @@ PrintedTable print_key_table(const Disclosure& d, const ProjectEvaluation& pr) {
 }
 
 std::string key_title(const Disclosure& d, const ProjectEvaluation& p) {
-    std::string title = document_text(d, "key_title");
-    for (size_t pos = title.find("{project}"); pos != std::string::npos; pos = title.find("{project}")) title.replace(pos, 9, p.name);
-    return title;
+    return fill_placeholders(document_text(d, "key_title"), {{"project", p.name}});
 }
 
 std::string key_sentence(const Disclosure& d, const ProjectEvaluation& p) {
-    std::string s = document_text(d, "key_sentence");
-    for (const auto& [k, v] : {std::pair<std::string, std::string>{"{score}", format_score(p.key_total)}, {"{grade}", p.key_grade}})
-        for (size_t pos = s.find(k); pos != std::string::npos; pos = s.find(k)) s.replace(pos, k.size(), v);
-    return s;
+    return fill_placeholders(document_text(d, "key_sentence"), {{"score", format_score(p.key_total)}, {"grade", p.key_grade}});
 }
 
 }  // namespace juesuan
