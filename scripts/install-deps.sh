@@ -5,7 +5,7 @@ set -eu
 PACKAGES="g++ make cmake pkg-config
 libfmt-dev nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libutf8proc-dev libcsv-dev
 libcairo2-dev libpango1.0-dev fonts-noto-cjk libxlsxwriter-dev libzip-dev libpugixml-dev
-libgtest-dev libbenchmark-dev libgumbo-dev poppler-utils"
+libgtest-dev libbenchmark-dev libgumbo-dev poppler-utils qpdf"
 # The benchmarks compare our PDF with WeasyPrint's.
 if [ "${JUESUAN_BENCH_DEPS:-0}" = 1 ]; then
   PACKAGES="$PACKAGES weasyprint"

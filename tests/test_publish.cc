@@ -26,16 +26,24 @@ namespace {
 
 const Disclosure& seed() { return seed_disclosure(); }
 
-std::string run(const std::string& command) {
+struct Ran {
+    int exit_code = -1;
     std::string out;
+};
+
+Ran run_status(const std::string& command) {
+    Ran r;
     FILE* p = popen(command.c_str(), "r");
-    if (!p) return out;
+    if (!p) return r;
     char buf[65536];
     size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    pclose(p);
-    return out;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+    int status = pclose(p);
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
 }
+
+std::string run(const std::string& command) { return run_status(command).out; }
 
 size_t occurrences(const std::string& hay, const std::string& needle) {
     size_t n = 0;
@@ -120,6 +128,32 @@ TEST(Pdf, LongTableRepeatsItsHeaderOnEveryPage) {
         EXPECT_NE(text.find("栏次"), std::string::npos) << "page " << page;
     }
     EXPECT_GE(continued, 2) << "300 subjects should not fit on two pages";
+}
+
+namespace {
+
+// qpdf's structural check of a PDF: exit 0 and not one warning (a repaired cross-reference table,
+// a missing object) is what we publish.
+void expect_qpdf_clean(const std::filesystem::path& pdf) {
+    Ran r = run_status("qpdf --check '" + pdf.string() + "' 2>&1");
+    ASSERT_NE(r.exit_code, 127) << "qpdf is missing (scripts/install-deps.sh installs it)";
+    EXPECT_EQ(r.exit_code, 0) << pdf << ":\n" << r.out;
+    EXPECT_EQ(r.out.find("WARNING"), std::string::npos) << pdf << ":\n" << r.out;
+    EXPECT_NE(r.out.find("No syntax or stream encoding errors found"), std::string::npos) << r.out;
+}
+
+}  // namespace
+
+TEST(Pdf, PublishedFilesPassQpdfCheck) {
+    TempDir tmp;
+    CliResult r = run_cli({"build", example_dir().string(), "-o", (tmp / "example").string(), "--format", "pdf", "-q"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    expect_qpdf_clean(tmp / "example" / "disclosure.pdf");
+    r = run_cli({"sample", "--subjects", "300", "-o", (tmp / "books").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    r = run_cli({"build", (tmp / "books").string(), "-o", (tmp / "sample").string(), "--format", "pdf", "-q"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    expect_qpdf_clean(tmp / "sample" / "disclosure.pdf");
 }
 
 namespace {

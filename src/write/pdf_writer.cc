@@ -136,6 +136,12 @@ private:
 
     // Entries with dotted leaders and page numbers, each a link to its page. The first pass
     // leaves the pages blank: it is what finds the page numbers.
+    //
+    // Every link reserves an object number for a structure element, which cairo 1.16 writes
+    // only when the document has some structure besides links: links alone leave those numbers
+    // in the cross-reference table pointing at other objects, a damaged file. The contents are
+    // therefore tagged as what they are, TOC with one TOCI per entry, and cairo writes the
+    // elements it reserved.
     void draw_toc() {
         int drawn = 0;
         next_page();
@@ -148,7 +154,8 @@ private:
         black();
         head.draw(cr_, kLeft, y_);
         y_ += head.height() + 24;
-        if (toc_)
+        if (toc_ && !toc_->empty()) {
+            cairo_tag_begin(cr_, "TOC", "");
             for (const auto& m : *toc_) {
                 if (y_ + kTocLine > kLimit) {
                     next_page();
@@ -161,12 +168,14 @@ private:
                 TextLayout name(cr_, m.text, st);
                 TextLayout number(cr_, std::to_string(m.page), st);
                 std::string link = fmt::format("page={} pos=[{:.1f} {:.1f}]", m.page + 1, kLeft, m.y);
+                cairo_tag_begin(cr_, "TOCI", "");
                 cairo_tag_begin(cr_, CAIRO_TAG_LINK, link.c_str());
                 black();
                 name.draw(cr_, kLeft + indent, y_);
                 double right = kLeft + kWidth - number.width();
                 number.draw(cr_, right, y_);
                 cairo_tag_end(cr_, CAIRO_TAG_LINK);
+                cairo_tag_end(cr_, "TOCI");
                 // Dotted leader between the name and the number.
                 grey(0.55);
                 for (double x = kLeft + indent + name.width() + 6; x < right - 6; x += 4) {
@@ -175,6 +184,8 @@ private:
                 cairo_fill(cr_);
                 y_ += kTocLine;
             }
+            cairo_tag_end(cr_, "TOC");
+        }
         // Keep the page count the first pass planned.
         while (drawn + 1 < toc_pages_) {
             next_page();
