@@ -8,9 +8,11 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <sstream>
 
 #include <fmt/format.h>
 #include <gumbo.h>
+#include <nlohmann/json.hpp>
 
 #include "core/text.h"
 #include "write/chart.h"
@@ -142,7 +144,110 @@ void expect_qpdf_clean(const std::filesystem::path& pdf) {
     EXPECT_NE(r.out.find("No syntax or stream encoding errors found"), std::string::npos) << r.out;
 }
 
+struct Target {
+    int page = 0;  // physical, from 1
+    double y = 0;  // PDF user space
+};
+
+// Where the contents' links and the bookmarks of a PDF lead, in document order.
+struct Navigation {
+    std::vector<std::string> links;  // each link annotation's destination name
+    std::vector<int> link_pages;     // the page each link is on
+    std::map<std::string, Target> named;                    // the named destinations
+    std::vector<std::pair<std::string, Target>> bookmarks;  // title and target, depth first
+};
+
+Navigation navigation(const std::filesystem::path& pdf) {
+    Navigation nav;
+    std::string q = "'" + pdf.string() + "'";
+    auto j = nlohmann::json::parse(run("qpdf --json=2 --json-key=pages --json-key=outlines --json-key=qpdf " + q));
+    const auto& objects = j["qpdf"][1];
+    auto value = [&](const nlohmann::json& ref) -> const nlohmann::json& {
+        return objects.at("obj:" + ref.get<std::string>())["value"];
+    };
+    for (const auto& page : j["pages"]) {
+        const auto& dict = value(page["object"]);
+        if (!dict.contains("/Annots")) continue;
+        for (const auto& ref : dict["/Annots"]) {
+            const auto& a = value(ref);
+            if (a.value("/Subtype", "") != "/Link") continue;
+            // A link with neither /Dest nor /A leads nowhere.
+            std::string dest = a.contains("/Dest") && a["/Dest"].is_string() ? a["/Dest"].get<std::string>() : "";
+            nav.links.push_back(dest.rfind("u:", 0) == 0 ? dest.substr(2) : dest);
+            nav.link_pages.push_back(page["pageposfrom1"].get<int>());
+        }
+    }
+    std::function<void(const nlohmann::json&)> walk = [&](const nlohmann::json& items) {
+        for (const auto& o : items) {
+            Target t;
+            t.page = o["destpageposfrom1"].is_number() ? o["destpageposfrom1"].get<int>() : 0;
+            if (o["dest"].is_array() && o["dest"].size() >= 4 && o["dest"][3].is_number()) t.y = o["dest"][3].get<double>();
+            nav.bookmarks.emplace_back(o["title"].get<std::string>(), t);
+            walk(o["kids"]);
+        }
+    };
+    walk(j["outlines"]);
+    // pdfinfo -dests: "   3 [ XYZ   62  770 null      ] "toc1""
+    std::regex line("^\\s*(\\d+) \\[ XYZ\\s+\\S+\\s+(\\S+)[^\\]]*\\] \"(.*)\"$");
+    std::istringstream dests(run("pdfinfo -dests " + q + " 2>/dev/null"));
+    for (std::string l; std::getline(dests, l);) {
+        std::smatch m;
+        if (std::regex_match(l, m, line)) nav.named[m[3]] = {std::stoi(m[1]), std::stod(m[2])};
+    }
+    return nav;
+}
+
+// Every contents entry is a link to a named destination on its heading's page, where its
+// bookmark leads too.
+void expect_links_lead_to_headings(const std::filesystem::path& pdf) {
+    Navigation nav = navigation(pdf);
+    ASSERT_FALSE(nav.bookmarks.empty()) << "no bookmarks in " << pdf;
+    ASSERT_EQ(nav.links.size(), nav.bookmarks.size()) << "one contents link per bookmark";
+    for (size_t i = 0; i < nav.links.size(); ++i) {
+        const std::string& title = nav.bookmarks[i].first;
+        const Target& mark = nav.bookmarks[i].second;
+        auto found = nav.named.find(nav.links[i]);
+        ASSERT_NE(found, nav.named.end()) << "the link to " << title << " leads nowhere (" << nav.links[i] << ")";
+        EXPECT_GT(found->second.page, nav.link_pages[i]) << title << ": the contents come first";
+        EXPECT_EQ(found->second.page, mark.page) << title;
+        EXPECT_NEAR(found->second.y, mark.y, 1) << title;
+    }
+}
+
 }  // namespace
+
+TEST(Pdf, BookmarksAndContentsLinksLeadToTheHeadings) {
+    PdfFile pdf(seed());
+    expect_qpdf_clean(pdf.path);
+    expect_links_lead_to_headings(pdf.path);
+    Navigation nav = navigation(pdf.path);
+    // Parts at the root, with their sections and tables: the first bookmark is part one.
+    EXPECT_EQ(nav.bookmarks.front().first, "第一部分 部门概况");
+    EXPECT_EQ(nav.bookmarks.front().second.page, 3);  // cover, contents, then part one
+}
+
+TEST(Pdf, ContentsOverTwoPagesStayValid) {
+    // Every project a key evaluation, and each twice more under another name: a heading each,
+    // more entries than one contents page holds.
+    Disclosure d = seed();
+    auto projects = d.performance.projects;
+    for (auto& p : projects) p.key = true;
+    d.performance.projects = projects;
+    for (auto p : projects) {
+        p.name += "（续）";
+        d.performance.projects.push_back(p);
+    }
+    for (auto p : projects) {
+        p.name += "（再续）";
+        d.performance.projects.push_back(p);
+    }
+    PdfFile pdf(d);
+    Navigation nav = navigation(pdf.path);
+    ASSERT_GT(nav.links.size(), 45u);
+    ASSERT_GE(nav.link_pages.back(), 3) << "the contents should take two pages";
+    expect_qpdf_clean(pdf.path);
+    expect_links_lead_to_headings(pdf.path);
+}
 
 TEST(Pdf, PublishedFilesPassQpdfCheck) {
     TempDir tmp;
@@ -154,6 +259,7 @@ TEST(Pdf, PublishedFilesPassQpdfCheck) {
     r = run_cli({"build", (tmp / "books").string(), "-o", (tmp / "sample").string(), "--format", "pdf", "-q"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     expect_qpdf_clean(tmp / "sample" / "disclosure.pdf");
+    expect_links_lead_to_headings(tmp / "sample" / "disclosure.pdf");
 }
 
 namespace {

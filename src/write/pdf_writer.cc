@@ -134,14 +134,17 @@ private:
 
     // ---- table of contents
 
-    // Entries with dotted leaders and page numbers, each a link to its page. The first pass
+    // Entries with dotted leaders and page numbers, each a link to its heading. The first pass
     // leaves the pages blank: it is what finds the page numbers.
     //
-    // Every link reserves an object number for a structure element, which cairo 1.16 writes
-    // only when the document has some structure besides links: links alone leave those numbers
-    // in the cross-reference table pointing at other objects, a damaged file. The contents are
-    // therefore tagged as what they are, TOC with one TOCI per entry, and cairo writes the
-    // elements it reserved.
+    // Two limits of cairo 1.16 shape the links. A link to a page by number is written when its
+    // own page ends, and a later page is not known then: the link comes out with no target. So
+    // each entry links to a named destination, set where its heading is drawn (dest_name), which
+    // cairo resolves when the document ends. And every link reserves an object number for a
+    // structure element that cairo writes only when the document has some structure besides
+    // links: links alone leave those numbers in the cross-reference table pointing at other
+    // objects, a damaged file. The contents are therefore tagged as what they are, TOC with one
+    // TOCI per entry, and cairo writes the elements it reserved.
     void draw_toc() {
         int drawn = 0;
         next_page();
@@ -156,7 +159,8 @@ private:
         y_ += head.height() + 24;
         if (toc_ && !toc_->empty()) {
             cairo_tag_begin(cr_, "TOC", "");
-            for (const auto& m : *toc_) {
+            for (size_t i = 0; i < toc_->size(); ++i) {
+                const Mark& m = (*toc_)[i];
                 if (y_ + kTocLine > kLimit) {
                     next_page();
                     ++drawn;
@@ -167,7 +171,7 @@ private:
                 double indent = m.level <= 1 ? 0 : 18;
                 TextLayout name(cr_, m.text, st);
                 TextLayout number(cr_, std::to_string(m.page), st);
-                std::string link = fmt::format("page={} pos=[{:.1f} {:.1f}]", m.page + 1, kLeft, m.y);
+                std::string link = fmt::format("dest='{}'", dest_name(i));
                 cairo_tag_begin(cr_, "TOCI", "");
                 cairo_tag_begin(cr_, CAIRO_TAG_LINK, link.c_str());
                 black();
@@ -212,10 +216,17 @@ private:
         }
     }
 
+    // The named destination of the i-th contents entry.
+    static std::string dest_name(size_t i) { return fmt::format("toc{}", i + 1); }
+
     void mark(const DocBlock& b, int level, const std::string& text) {
         if (!b.in_toc) return;
         marks_.push_back({level, text, page_, y_});
-        if (toc_ && b.in_toc) {
+        if (toc_) {
+            // Where the contents entry leads.
+            std::string dest = fmt::format("name='{}' x={:.1f} y={:.1f}", dest_name(marks_.size() - 1), kLeft, y_);
+            cairo_tag_begin(cr_, CAIRO_TAG_DEST, dest.c_str());
+            cairo_tag_end(cr_, CAIRO_TAG_DEST);
             // Bookmarks: parts at the root, the rest under their part.
             std::string link = fmt::format("page={} pos=[{:.1f} {:.1f}]", page_ + 1, kLeft, y_);
             int parent = level <= 1 ? CAIRO_PDF_OUTLINE_ROOT : last_part_;
