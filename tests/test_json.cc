@@ -27,7 +27,7 @@ const json& row(const json& t, const std::function<bool(const json&)>& pred) {
 
 TEST(Json, TopLevel) {
     const json& j = seed_json();
-    EXPECT_EQ(j["schema"], "juesuan.disclosure/1");
+    EXPECT_EQ(j["schema"], "juesuan.disclosure/2");
     EXPECT_EQ(j["department"], "济南市天桥区人民政府办公室");
     EXPECT_EQ(j["year"], 2023);
     EXPECT_EQ(j["unit"], "万元");

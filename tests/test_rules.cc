@@ -113,10 +113,10 @@ Disclosure broken(const toml::table& c, Disclosure d) {
     for (const auto& s : rows("label")) find_row(*find_table(d, s[0]), s[1])->label = s[2];
     for (const auto& s : rows("note")) find_table(d, s[0])->note = s[1];
     for (const auto& s : rows("reference")) {
-        auto it = d.references.find(s[0]);
-        if (it == d.references.end()) throw std::runtime_error("no reference " + s[0]);
+        auto it = d.references.amounts.find(s[0]);
+        if (it == d.references.amounts.end()) throw std::runtime_error("no reference " + s[0]);
         Money delta = *parse_amount(s[1].substr(1), AmountUnit::Wan).value;
-        it->second += s[1][0] == '-' ? -delta.fen() : delta.fen();
+        it->second += s[1][0] == '-' ? -delta : delta;
     }
     for (const auto& s : rows("drop_row")) {
         Table* t = find_table(d, s[0]);
@@ -167,7 +167,7 @@ Disclosure broken(const toml::table& c, Disclosure d) {
         else if (field == "rate") p->rate = pct();
         else if (field == "execution_score") p->execution_score = score_of(*parse_decimal(v));
         else if (field == "full_year" || field == "executed") {
-            Money& m = field == "full_year" ? p->full_year : p->executed;
+            Money& m = field == "full_year" ? p->funds.total.full_year : p->funds.total.executed;
             Money delta = *parse_amount(v.substr(1), AmountUnit::Wan).value;
             m = v[0] == '-' ? m - delta : m + delta;
         }

@@ -196,17 +196,17 @@ std::vector<Problem> check_performance(const Disclosure& d, const std::string& w
     if (what == "evaluated_funds") {
         // The stated funds cover every own-level project: at least the itemised budgets, and exactly
         // them when no evaluated project is listed without its funds.
-        auto it = d.references.find("performance.evaluated_funds");
-        if (it == d.references.end()) return out;
+        auto it = d.references.amounts.find("performance.evaluated_funds");
+        if (it == d.references.amounts.end()) return out;
         ++evals;
-        Money stated = Money::from_fen(it->second), itemised;
+        Money stated = it->second, itemised;
         int terms = 1;
         bool unfunded = false;
         for (const auto& p : d.performance.projects) {
             if (p.transfer()) continue;
-            itemised += p.full_year;
+            itemised += p.funds.total.full_year;
             ++terms;
-            unfunded = unfunded || (p.full_year.is_zero() && p.executed.is_zero());
+            unfunded = unfunded || (p.funds.total.full_year.is_zero() && p.funds.total.executed.is_zero());
         }
         FindingLocation l;
         l.section = "十三";
@@ -231,16 +231,17 @@ std::vector<Problem> check_performance(const Disclosure& d, const std::string& w
                                                             format_wan(total), format_wan(a + b + c)),
                                    format_wan(a + b + c), format_wan(total), format_wan(total - (a + b + c))});
             };
-            check("年初预算数", p.initial, p.fiscal_initial, p.carried_initial, p.other_initial);
-            check("全年预算数", p.full_year, p.fiscal_full_year, p.carried_full_year, p.other_full_year);
-            check("全年执行数", p.executed, p.fiscal_executed, p.carried_executed, p.other_executed);
+            const ProjectFunding& f = p.funds;
+            check("年初预算数", f.total.initial, f.fiscal.initial, f.carried.initial, f.other.initial);
+            check("全年预算数", f.total.full_year, f.fiscal.full_year, f.carried.full_year, f.other.full_year);
+            check("全年执行数", f.total.executed, f.fiscal.executed, f.carried.executed, f.other.executed);
         } else if (what == "rate") {
             if (!p.detailed) continue;
             ++evals;
-            auto want = p.full_year.is_zero() ? std::nullopt : percent_of(p.executed.fen(), p.full_year.fen());
+            auto want = p.funds.total.full_year.is_zero() ? std::nullopt : percent_of(p.funds.total.executed.fen(), p.funds.total.full_year.fen());
             bool ok = want == p.rate;
             if (!ok && want && p.rate && half) {
-                auto [lo, hi] = percent_range(p.executed.fen(), half, p.full_year.fen(), half, false);
+                auto [lo, hi] = percent_range(p.funds.total.executed.fen(), half, p.funds.total.full_year.fen(), half, false);
                 ok = p.rate->hundredths >= lo && p.rate->hundredths <= hi;
             }
             if (!ok)
@@ -250,13 +251,13 @@ std::vector<Problem> check_performance(const Disclosure& d, const std::string& w
             if (!p.detailed) continue;
             ++evals;
             Score want, lo, hi;
-            if (!p.full_year.is_zero()) {
+            if (!p.funds.total.full_year.is_zero()) {
                 auto score_at = [&](std::int64_t b, std::int64_t a) {
                     return a > 0 ? weighted(p.execution_weight, std::min(b, a), a).value_or(Score{}) : Score{};
                 };
-                want = score_at(p.executed.fen(), p.full_year.fen());
-                lo = score_at(p.executed.fen() - half, p.full_year.fen() + half);
-                hi = score_at(p.executed.fen() + half, p.full_year.fen() - half);
+                want = score_at(p.funds.total.executed.fen(), p.funds.total.full_year.fen());
+                lo = score_at(p.funds.total.executed.fen() - half, p.funds.total.full_year.fen() + half);
+                hi = score_at(p.funds.total.executed.fen() + half, p.funds.total.full_year.fen() - half);
             }
             if (want != p.execution_score && !(half && p.execution_score >= lo && p.execution_score <= hi))
                 out.push_back({at(p, "执行率得分"),
@@ -299,9 +300,9 @@ std::vector<Problem> check_performance(const Disclosure& d, const std::string& w
                                want, p.grade, ""});
         } else if (what == "unfunded") {
             ++evals;
-            if (p.full_year.is_zero() && p.executed.is_zero())
+            if (p.funds.total.full_year.is_zero() && p.funds.total.executed.is_zero())
                 out.push_back({at(p, "资金"),
-                               d.references.count("performance.evaluated_funds")
+                               d.references.amounts.count("performance.evaluated_funds")
                                    ? "未填写，其资金只含在所填的绩效自评涉及预算资金中"
                                    : "未填写，情况说明中涉及的预算资金未计入该项目；"
                                      "可在 department.toml 的 [performance] 填写 evaluated_funds", "", "", ""});

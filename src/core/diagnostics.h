@@ -14,6 +14,7 @@ struct Location {
     std::string column_name;  // the header of that column, when there is one
     std::string key;          // a TOML key path, when that is the place
     std::string sheet;        // a workbook sheet: line and column are then its row and column ("收入!C12")
+    bool operator==(const Location&) const = default;
 };
 
 // A cell as Excel names it: row 12, column 3 → "C12" (both 1-based).

@@ -57,10 +57,10 @@ void evaluate_key(ProjectEvaluation& e, const ScoringMethod& m) {
             k.score = weighted(dim.weight, e.total.hundredths, 10'000).value_or(Score{});
             k.share = Percent{e.total.hundredths};
         } else if (dim.basis == "execution") {
-            if (!e.full_year.is_zero()) {
-                Money b = std::min(e.executed, e.full_year);
-                k.score = weighted(dim.weight, b.fen(), e.full_year.fen()).value_or(Score{});
-                k.share = percent_of(b.fen(), e.full_year.fen());
+            if (!e.funds.total.full_year.is_zero()) {
+                Money b = std::min(e.funds.total.executed, e.funds.total.full_year);
+                k.score = weighted(dim.weight, b.fen(), e.funds.total.full_year.fen()).value_or(Score{});
+                k.share = percent_of(b.fen(), e.funds.total.full_year.fen());
             }
         } else {  // indicators of the listed 一级指标
             Score got, of;
@@ -90,11 +90,11 @@ ProjectEvaluation evaluate_project(const Project& p, const ScoringMethod& m) {
     e.category = p.category;
     e.detailed = p.detailed;
     e.key = p.key_evaluation;
-    e.fiscal_initial = p.fiscal.initial, e.fiscal_full_year = p.fiscal.full_year, e.fiscal_executed = p.fiscal.executed;
-    e.carried_initial = p.carried.initial, e.carried_full_year = p.carried.full_year, e.carried_executed = p.carried.executed;
-    e.other_initial = p.other.initial, e.other_full_year = p.other.full_year, e.other_executed = p.other.executed;
+    e.funds.fiscal = p.fiscal;
+    e.funds.carried = p.carried;
+    e.funds.other = p.other;
     ProjectFunds t = p.total();
-    e.initial = t.initial, e.full_year = t.full_year, e.executed = t.executed;
+    e.funds.total = t;
     e.goal = p.goal;
     e.outcome = p.outcome;
     e.review = p.review;

@@ -348,21 +348,22 @@ Table derive_table(const Facts& f, const Measures& m, const Template& tpl, const
     throw TemplateError("unknown table kind");
 }
 
-std::map<std::string, std::int64_t> derive_references(const Facts& f) {
-    std::map<std::string, std::int64_t> refs;
+References derive_references(const Facts& f) {
+    References out;
+    auto& refs = out.amounts;
     for (const auto& c : f.comparisons) {
-        if (c.previous) refs["prev." + c.key] = c.previous->fen();
-        if (c.budget) refs["budget." + c.key] = c.budget->fen();
+        if (c.previous) refs["prev." + c.key] = *c.previous;
+        if (c.budget) refs["budget." + c.key] = *c.budget;
     }
-    for (const auto& b : f.budget) refs["budget." + b.code] = b.initial_budget.fen();
+    for (const auto& b : f.budget) refs["budget." + b.code] = b.initial_budget;
     for (const auto& sg : f.sangong) {
-        refs["sangong.budget." + sg.item] = sg.budget.value_or(Money{}).fen();
-        refs["sangong.actual." + sg.item] = sg.actual.value_or(Money{}).fen();
+        refs["sangong.budget." + sg.item] = sg.budget.value_or(Money{});
+        refs["sangong.actual." + sg.item] = sg.actual.value_or(Money{});
     }
     for (const auto& p : f.procurement) {
-        refs["procurement." + p.category + ".total"] = p.total.fen();
-        refs["procurement." + p.category + ".sme"] = p.sme.fen();
-        refs["procurement." + p.category + ".small_micro"] = p.small_micro.fen();
+        refs["procurement." + p.category + ".total"] = p.total;
+        refs["procurement." + p.category + ".sme"] = p.sme;
+        refs["procurement." + p.category + ".small_micro"] = p.small_micro;
     }
     const auto& s = f.department.sangong;
     const auto& a = f.department.assets;
@@ -378,11 +379,11 @@ std::map<std::string, std::int64_t> derive_references(const Facts& f) {
         {"vehicles_special", a.vehicles_special}, {"vehicles_retired", a.vehicles_retired},
         {"vehicles_other", a.vehicles_other}, {"vehicles_total", a.vehicles_total()},
         {"equipment_over_1m", a.equipment_over_1m}};
-    for (const auto& [k, v] : counts) refs[std::string("count.") + k] = v;
+    for (const auto& [k, v] : counts) out.counts[k] = v;
     const auto& pf = f.department.performance;
-    if (pf.evaluated_funds) refs["performance.evaluated_funds"] = pf.evaluated_funds->fen();
-    if (pf.local_project_budget) refs["performance.local_project_budget"] = pf.local_project_budget->fen();
-    return refs;
+    if (pf.evaluated_funds) refs["performance.evaluated_funds"] = *pf.evaluated_funds;
+    if (pf.local_project_budget) refs["performance.local_project_budget"] = *pf.local_project_budget;
+    return out;
 }
 
 Disclosure derive_disclosure(const Facts& f, const Template& tpl, const SubjectNames& names) {

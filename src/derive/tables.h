@@ -22,7 +22,7 @@ public:
 Disclosure derive_disclosure(const Facts& facts, const Template& tpl, const SubjectNames& names);
 
 // The figures the narrative compares with that no table prints (docs/narrative.md).
-std::map<std::string, std::int64_t> derive_references(const Facts& facts);
+References derive_references(const Facts& facts);
 
 // One table (exposed for tests and for later consolidation).
 Table derive_table(const Facts& facts, const Measures& measures, const Template& tpl, const TableSpec& spec,

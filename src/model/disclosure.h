@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/money.h"
@@ -22,6 +23,10 @@ struct Column {
     std::string label;
     std::string side;   // empty for one-sided tables
     std::string group;  // printed spanning header(s) above the label, "/"-separated
+    // How an item row's cell adds up from other cells of its row ("fiscal + superior + business"),
+    // when the template defines it so (subject tables); the XLSX prints it as a formula.
+    std::string formula;
+    bool operator==(const Column&) const = default;
 };
 
 struct Row {
@@ -34,11 +39,16 @@ struct Row {
     int block = 0;  // printed column block (sides print side by side)
     bool value_at_end = false;  // the amount is printed in the last column of the table
     std::map<std::string, std::optional<Money>> values;  // column key → amount; nullopt = blank cell
+    // Column key → how the cell adds up from cells of its table ("L27 + L28 + L29", "sum(L1:L8)",
+    // "gpb + gf + soc"), when the template defines it so (fixed tables).
+    std::map<std::string, std::string> formulas;
+    bool operator==(const Row&) const = default;
 };
 
 struct Block {
     std::string key;
     std::vector<std::string> cells;  // "label", "line", "code", or a column key
+    bool operator==(const Block&) const = default;
 };
 
 struct Table {
@@ -53,6 +63,7 @@ struct Table {
     std::string note;
     bool has_data = false;
 
+    bool operator==(const Table&) const = default;
     const Column* column(const std::string& key) const;
     const Row* row_by_line(int line) const;
     const Row* row_by_code(const std::string& code, const std::string& side = {}) const;
@@ -62,10 +73,22 @@ struct PartOne {
     std::vector<std::string> duties;
     std::string composition;
     std::vector<std::string> units;
+    bool operator==(const PartOne&) const = default;
+};
+
+// Figures the narrative compares with that no table prints: 上年决算数 (prev.*), 年初预算数
+// (budget.*), 政府采购 (procurement.*), “三公” budget and actual (sangong.*), stated performance
+// funds (performance.*); and the counts (persons, vehicles, batches) of 三公 and assets.
+struct References {
+    std::map<std::string, Money> amounts;
+    std::map<std::string, std::int64_t> counts;  // by key without "count.": abroad_groups …
+    bool operator==(const References&) const = default;
+    // A figure as formulas name it: "prev.total" (分) or "count.abroad_groups" (a count).
+    std::optional<std::int64_t> find(std::string_view name) const;
 };
 
 struct Disclosure {
-    std::string schema = "juesuan.disclosure/1";
+    static constexpr const char* kSchema = "juesuan.disclosure/2";
     std::string department;
     int year = 0;
     std::string unit = "万元";
@@ -80,10 +103,10 @@ struct Disclosure {
     std::map<std::string, std::string> texts;  // document headings, rendered from the template
     std::vector<Table> tables;
     Performance performance;
-    // Figures the narrative compares with that no table prints: 上年决算数 (prev.*), 年初预算数
-    // (budget.*), 政府采购 (procurement.*), counts (count.*). Money in 分, counts plain.
-    std::map<std::string, std::int64_t> references;
+    References references;
     Narrative narrative;
+
+    bool operator==(const Disclosure&) const = default;
 
     const Table* table(const std::string& id) const;
     const ProjectEvaluation* project(const std::string& name) const;

@@ -10,6 +10,7 @@
 #include "core/decimal.h"
 #include "core/diagnostics.h"
 #include "core/money.h"
+#include "model/performance.h"
 
 namespace juesuan {
 
@@ -21,6 +22,7 @@ struct SubjectLine {
     std::map<std::string, Money> amounts;  // absent field = blank cell
     Location where;       // the code cell
     Location name_where;  // the name cell
+    bool operator==(const SubjectLine&) const = default;
 };
 
 // A 类 or 款 named in the books (its amounts are always derived).
@@ -29,6 +31,7 @@ struct SubjectName {
     std::string name;
     Location where;       // the code cell
     Location name_where;  // the name cell
+    bool operator==(const SubjectName&) const = default;
 };
 
 // 资金性质: the fund an amount belongs to.
@@ -45,6 +48,7 @@ struct BalanceLine {
     Money end;           // 年末结转和结余
     Location where;
     Location name_where;
+    bool operator==(const BalanceLine&) const = default;
 };
 
 // 三公经费 by item: budget and actual.
@@ -53,6 +57,7 @@ struct SanGongLine {
     std::optional<Money> budget;
     std::optional<Money> actual;
     Location where;
+    bool operator==(const SanGongLine&) const = default;
 };
 
 struct SanGongCounts {
@@ -61,6 +66,7 @@ struct SanGongCounts {
     long reception_domestic_batches = 0, reception_domestic_persons = 0;
     long reception_foreign_affairs_batches = 0, reception_foreign_affairs_persons = 0;  // 其中外事接待
     long reception_abroad_batches = 0, reception_abroad_persons = 0;                    // 国（境）外接待
+    bool operator==(const SanGongCounts&) const = default;
 };
 
 // 政府采购 by category.
@@ -70,6 +76,7 @@ struct ProcurementLine {
     Money sme;             // 授予中小企业合同金额
     Money small_micro;     // 其中授予小微企业合同金额
     Location where;
+    bool operator==(const ProcurementLine&) const = default;
 };
 
 // Figures of 预算绩效 that the officer states because the books cannot itemise them: the funds
@@ -78,6 +85,7 @@ struct ProcurementLine {
 struct PerformanceStatement {
     std::optional<Money> evaluated_funds;       // 绩效自评涉及的预算资金
     std::optional<Money> local_project_budget;  // 部门本级（区级）预算项目支出总额
+    bool operator==(const PerformanceStatement&) const = default;
 };
 
 // 国有资产占用: vehicles by kind and large equipment.
@@ -89,6 +97,7 @@ struct AssetCounts {
         return vehicles_leaders + vehicles_confidential + vehicles_emergency + vehicles_law_enforcement +
                vehicles_special + vehicles_retired + vehicles_other;
     }
+    bool operator==(const AssetCounts&) const = default;
 };
 
 // A 项 subject's 年初预算 and the officer's reason for the difference.
@@ -99,6 +108,7 @@ struct BudgetLine {
     std::string reason;
     Location where;
     Location name_where;
+    bool operator==(const BudgetLine&) const = default;
 };
 
 // Last year's and the budget's figures that the narrative compares with.
@@ -109,12 +119,11 @@ struct Comparison {
     std::string change_reason;      // 与上年相比的变动原因
     std::string budget_reason;      // 与年初预算的差异原因
     Location where;
+    bool operator==(const Comparison&) const = default;
 };
 
 // Funding of a project in one source: 年初预算数, 全年预算数, 全年执行数.
-struct ProjectFunds {
-    Money initial, full_year, executed;
-};
+using ProjectFunds = FundFigures;
 
 struct Indicator {
     std::string level1, level2, level3;  // 一级/二级/三级指标
@@ -125,6 +134,7 @@ struct Indicator {
     Decimal weight;                      // 分值
     std::string deviation;               // 偏差原因分析及改进措施
     Location where;
+    bool operator==(const Indicator&) const = default;
 };
 
 struct Project {
@@ -140,10 +150,8 @@ struct Project {
     std::optional<Decimal> reported_score;  // score stated without a published indicator table
     std::vector<Indicator> indicators;
     Location where;
-    ProjectFunds total() const {
-        return {fiscal.initial + carried.initial + other.initial, fiscal.full_year + carried.full_year + other.full_year,
-                fiscal.executed + carried.executed + other.executed};
-    }
+    ProjectFunds total() const { return fiscal + carried + other; }
+    bool operator==(const Project&) const = default;
 };
 
 struct Department {
@@ -159,6 +167,7 @@ struct Department {
     AssetCounts assets;
     PerformanceStatement performance;
     std::map<std::string, std::string> texts;  // reasons and other officer-written texts by key
+    bool operator==(const Department&) const = default;
 };
 
 // The officer's words for one 部门重点评价 report (绩效评价报告), by key (books_schema.h
@@ -167,6 +176,7 @@ struct KeyReport {
     std::string project;
     std::map<std::string, std::string> texts;
     Location where;
+    bool operator==(const KeyReport&) const = default;
 };
 
 struct Facts {
@@ -189,6 +199,7 @@ struct Facts {
             if (r.project == project) return &r;
         return nullptr;
     }
+    bool operator==(const Facts&) const = default;
 };
 
 std::string_view fund_key(Fund f);    // gpb / gf / soc / nonfiscal

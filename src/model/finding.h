@@ -23,6 +23,7 @@ struct FindingLocation {
     std::string section;        // narrative section (later issues)
     std::string quote;          // quoted text (later issues)
     std::optional<int> page;    // page of an imported document
+    bool operator==(const FindingLocation&) const = default;
 };
 
 struct Finding {
@@ -35,6 +36,7 @@ struct Finding {
     // For what is not an amount (a percentage, a score, a word): the printed values.
     std::string expected_text, actual_text, difference_text;
     std::vector<std::string> related;  // related rule ids
+    bool operator==(const Finding&) const = default;
 };
 
 }  // namespace juesuan

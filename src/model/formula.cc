@@ -552,9 +552,9 @@ Value FormulaEvaluator::cell_value(const Table& t, const Row& r, const std::stri
 namespace {
 
 std::optional<std::int64_t> project_field(const ProjectEvaluation& p, const std::string& f) {
-    if (f == "initial") return p.initial.fen();
-    if (f == "full_year") return p.full_year.fen();
-    if (f == "executed") return p.executed.fen();
+    if (f == "initial") return p.funds.total.initial.fen();
+    if (f == "full_year") return p.funds.total.full_year.fen();
+    if (f == "executed") return p.funds.total.executed.fen();
     if (f == "rate") return p.rate ? std::optional<std::int64_t>(p.rate->hundredths) : std::nullopt;
     if (f == "execution_score") return p.execution_score.hundredths;
     if (f == "total") return p.total.hundredths;
@@ -595,11 +595,10 @@ Value FormulaEvaluator::eval(const RuleExpr& e, const Scope& sc) const {
                 v = cell_value(*sc.each_table, *sc.each_row, term.column);
                 break;
             case RuleTerm::Kind::Ref: {
-                auto it = d_.references.find(term.name);
-                if (it == d_.references.end())
-                    v.missing = fmt::format("没有参考数“{}”（上年决算数、年初预算数等）", term.name);
+                if (auto r = d_.references.find(term.name))
+                    v.raw = *r;
                 else
-                    v.raw = it->second;
+                    v.missing = fmt::format("没有参考数“{}”（上年决算数、年初预算数等）", term.name);
                 break;
             }
             case RuleTerm::Kind::Perf: {

@@ -51,6 +51,16 @@ const Row* Table::row_by_code(const std::string& code, const std::string& side) 
     return nullptr;
 }
 
+std::optional<std::int64_t> References::find(std::string_view name) const {
+    constexpr std::string_view count = "count.";
+    if (name.substr(0, count.size()) == count) {
+        auto it = counts.find(std::string(name.substr(count.size())));
+        return it == counts.end() ? std::nullopt : std::optional<std::int64_t>(it->second);
+    }
+    auto it = amounts.find(std::string(name));
+    return it == amounts.end() ? std::nullopt : std::optional<std::int64_t>(it->second.fen());
+}
+
 const Table* Disclosure::table(const std::string& id) const {
     for (const auto& t : tables)
         if (t.id == id) return &t;

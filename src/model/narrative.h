@@ -18,6 +18,7 @@ struct Claim {
     std::string unit;        // 万元, %, 个, 辆, 分 …; empty for text
     std::string states;      // the claim formula: what the number is (docs/narrative.md)
     std::size_t offset = 0;  // byte offset of `text` in its sentence
+    bool operator==(const Claim&) const = default;
 };
 
 struct Sentence {
@@ -26,6 +27,7 @@ struct Sentence {
     // Spans (byte offset, length) written by the officer (reasons, summaries): their numbers
     // are the officer's own. Every other number of the sentence must be a claim.
     std::vector<std::pair<std::size_t, std::size_t>> quoted;
+    bool operator==(const Sentence&) const = default;
 };
 
 // A chart drawn under its caption (图1 …): bars compare series (years) per item; a pie shows
@@ -33,12 +35,14 @@ struct Sentence {
 struct ChartItem {
     std::string label;
     std::vector<std::int64_t> values;
+    bool operator==(const ChartItem&) const = default;
 };
 
 struct Chart {
     std::string kind;                 // bar | pie
     std::vector<std::string> series;  // bar: the series' names (2022 年, 2023 年); pie: empty
     std::vector<ChartItem> items;
+    bool operator==(const Chart&) const = default;
 };
 
 struct Paragraph {
@@ -46,6 +50,7 @@ struct Paragraph {
     std::vector<Sentence> sentences;
     std::optional<Chart> chart;  // a caption's chart
     std::string text() const;
+    bool operator==(const Paragraph&) const = default;
 };
 
 struct Section {
@@ -53,12 +58,14 @@ struct Section {
     std::string title;    // 一、收入支出决算总体情况说明
     std::string project;  // a report: the project it evaluates
     std::vector<Paragraph> paragraphs;
+    bool operator==(const Section&) const = default;
 };
 
 struct GlossaryEntry {
     std::string term;        // 财政拨款收入 / 一般公共服务支出（类）…（项）
     std::string definition;
     std::string code;        // the subject, for subject entries
+    bool operator==(const GlossaryEntry&) const = default;
 };
 
 struct Narrative {
@@ -67,6 +74,7 @@ struct Narrative {
     std::vector<GlossaryEntry> glossary;
     const Section* section(const std::string& id) const;
     const Section* report(const std::string& project) const;
+    bool operator==(const Narrative&) const = default;
 };
 
 }  // namespace juesuan

@@ -18,6 +18,7 @@ struct ChartSpec {
     std::vector<std::string> series;
     std::vector<std::vector<std::string>> items;
     std::string each, label = "{item.name}", value;
+    bool operator==(const ChartSpec&) const = default;
 };
 
 struct ParagraphSpec {
@@ -35,12 +36,14 @@ struct ParagraphSpec {
     std::string style = "text";  // text | heading | caption | key_table (where the score table goes)
     bool append = false;    // continue the previous paragraph
     std::optional<ChartSpec> chart;
+    bool operator==(const ParagraphSpec&) const = default;
 };
 
 struct SectionSpec {
     std::string id;
     std::string title;
     std::vector<ParagraphSpec> paragraphs;
+    bool operator==(const SectionSpec&) const = default;
 };
 
 struct NarrativeTemplate {
@@ -53,11 +56,13 @@ struct NarrativeTemplate {
     std::optional<SectionSpec> report;
     std::vector<std::pair<std::string, std::string>> glossary;  // fixed terms and definitions
     std::string glossary_subjects = "T03[level=项]";  // subjects that get a glossary entry
+    bool operator==(const NarrativeTemplate&) const = default;
 };
 
 // Definitions of functional subjects for the glossary, by 项 code.
 struct SubjectDefinitions {
     std::map<std::string, std::string> by_code;
+    bool operator==(const SubjectDefinitions&) const = default;
 };
 
 }  // namespace juesuan

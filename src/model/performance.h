@@ -22,6 +22,7 @@ struct ScoringMethod {
     struct Grade {
         Decimal min;
         std::string name;
+        bool operator==(const Grade&) const = default;
     };
     std::vector<Grade> grades;  // highest first: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差
     struct Dimension {
@@ -29,9 +30,29 @@ struct ScoringMethod {
         Decimal weight;
         std::string basis;  // self_total | execution | indicators
         std::vector<std::string> level1;  // for indicators: the 一级指标 it covers
+        bool operator==(const Dimension&) const = default;
     };
     std::vector<Dimension> key_dimensions;
     std::string grade_of(Score s) const;
+    bool operator==(const ScoringMethod&) const = default;
+};
+
+// A project's funding in one source: 年初预算数, 全年预算数 (A), 全年执行数 (B).
+struct FundFigures {
+    Money initial, full_year, executed;
+    FundFigures operator+(const FundFigures& o) const {
+        return {initial + o.initial, full_year + o.full_year, executed + o.executed};
+    }
+    bool operator==(const FundFigures&) const = default;
+};
+
+// 年度资金总额 and its three sources.
+struct ProjectFunding {
+    FundFigures total;    // 年度资金总额
+    FundFigures fiscal;   // 其中：当年财政拨款
+    FundFigures carried;  // 上年结转资金
+    FundFigures other;    // 其他资金
+    bool operator==(const ProjectFunding&) const = default;
 };
 
 struct ScoredIndicator {
@@ -39,6 +60,7 @@ struct ScoredIndicator {
     Decimal weight;
     Score score;
     bool met = false;
+    bool operator==(const ScoredIndicator&) const = default;
 };
 
 struct KeyDimension {
@@ -46,6 +68,7 @@ struct KeyDimension {
     Decimal weight;
     Score score;
     std::optional<Percent> share;  // 评价分值占比
+    bool operator==(const KeyDimension&) const = default;
 };
 
 struct ProjectEvaluation {
@@ -53,10 +76,7 @@ struct ProjectEvaluation {
     bool detailed = true, key = false;
     // 中央对地方转移支付 projects are listed apart from the department's own-level (区级) ones.
     bool transfer() const { return category == "中央对地方转移支付"; }
-    Money fiscal_initial, fiscal_full_year, fiscal_executed;
-    Money carried_initial, carried_full_year, carried_executed;
-    Money other_initial, other_full_year, other_executed;
-    Money initial, full_year, executed;       // 年度资金总额: 年初预算数, 全年预算数 (A), 全年执行数 (B)
+    ProjectFunding funds;
     std::optional<Percent> rate;               // 执行率 B/A
     Decimal execution_weight{10, 0};
     Score execution_score;
@@ -70,11 +90,13 @@ struct ProjectEvaluation {
     Score key_total;
     std::optional<Percent> key_share;
     std::string key_grade;
+    bool operator==(const ProjectEvaluation&) const = default;
 };
 
 struct Performance {
     ScoringMethod method;  // how the scores were computed (template data)
     std::vector<ProjectEvaluation> projects;
+    bool operator==(const Performance&) const = default;
 };
 
 }  // namespace juesuan

@@ -23,6 +23,7 @@ struct ColumnSpec {
     std::string side;   // for two-sided tables: which side the column belongs to
     std::string expr;   // SubjectTree: how the column is derived (docs/templates.md)
     std::string group;  // printed spanning header(s) above the label, "/"-separated
+    bool operator==(const ColumnSpec&) const = default;
 };
 
 struct RowSpec {
@@ -34,6 +35,7 @@ struct RowSpec {
     // consecutive 行次 from `line`, label and expressions taking {n} {name} {code}.
     std::string generate;
     int through = 0;  // for blank rows: lines line..through
+    bool operator==(const RowSpec&) const = default;
 };
 
 struct SideSpec {
@@ -43,6 +45,7 @@ struct SideSpec {
     // EconomicDetail: the group (personnel/public) and the economic codes printed in this block.
     std::string group;
     std::vector<std::string> codes;
+    bool operator==(const SideSpec&) const = default;
 };
 
 struct TableSpec {
@@ -62,11 +65,13 @@ struct TableSpec {
     bool lines_printed = true;             // Fixed: 行次 are printed (else they only serve expressions)
     std::vector<std::pair<std::string, std::string>> footers;  // EconomicDetail: (group, "人员经费合计") in order
     std::map<std::string, std::string> subject_names;  // EconomicDetail: printed names of the listed codes
+    bool operator==(const TableSpec&) const = default;
 };
 
 struct ClassSpec {
     std::string code;
     std::string name;
+    bool operator==(const ClassSpec&) const = default;
 };
 
 struct Template {
@@ -86,6 +91,7 @@ struct Template {
             if (t.id == id) return &t;
         return nullptr;
     }
+    bool operator==(const Template&) const = default;
 };
 
 }  // namespace juesuan

@@ -267,19 +267,19 @@ PrintedTable print_project_table(const Disclosure& d, const ProjectEvaluation& p
                               "执行率（B/A）", "得分", ""}));
     merge(funds, 0, 5, 1);
     merge(funds, 7, 1, 2);
-    std::vector<PrintedCell> total = {PrintedCell{}, text_cell("年度资金总额"), money(pr.initial), money(pr.full_year),
-                                      money(pr.executed), number_cell(weight),
+    std::vector<PrintedCell> total = {PrintedCell{}, text_cell("年度资金总额"), money(pr.funds.total.initial), money(pr.funds.total.full_year),
+                                      money(pr.funds.total.executed), number_cell(weight),
                                       number_cell(pr.rate ? format_percent(*pr.rate, PercentStyle::Fixed) : "—"),
                                       number_cell(format_score_fixed(pr.execution_score))};
     r = add(total);
     merge(r, 7, 1, 2);
-    auto fund_row = [&](const char* label, Money a, Money b, Money c) {
-        int x = add({PrintedCell{}, text_cell(label), money(a), money(b), money(c)});
+    auto fund_row = [&](const char* label, const FundFigures& f) {
+        int x = add({PrintedCell{}, text_cell(label), money(f.initial), money(f.full_year), money(f.executed)});
         merge(x, 5, 1, 4);
     };
-    fund_row("其中：当年财政拨款", pr.fiscal_initial, pr.fiscal_full_year, pr.fiscal_executed);
-    fund_row("上年结转资金", pr.carried_initial, pr.carried_full_year, pr.carried_executed);
-    fund_row("其他资金", pr.other_initial, pr.other_full_year, pr.other_executed);
+    fund_row("其中：当年财政拨款", pr.funds.fiscal);
+    fund_row("上年结转资金", pr.funds.carried);
+    fund_row("其他资金", pr.funds.other);
     r = add(text_row({"年度总体目标", "年初预期目标", "", "", "目标实际完成情况"}));
     merge(r, 0, 2, 1);
     merge(r, 1, 1, 3);
