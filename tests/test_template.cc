@@ -124,10 +124,12 @@ TEST(Template, ShanghaiLayoutFromTheSameBooks) {
     EXPECT_EQ(sh.table("06")->title, "一般公共预算财政拨款基本支出决算表");
     EXPECT_EQ(sh.table("08")->title, "国有资本经营预算财政拨款收入支出决算表");
     EXPECT_EQ(sh.table("01")->number, "");
-    // No 行次 printed; 24 classes; zeros printed as 0.00.
+    // No 行次 printed (the rows keep theirs for rules and references); 24 classes; zeros as 0.00.
+    EXPECT_FALSE(sh.table("01")->lines_printed);
+    EXPECT_TRUE(jn.table("01")->lines_printed);
     int classes = 0;
     for (const auto& r : sh.table("01")->rows) {
-        EXPECT_FALSE(r.line.has_value());
+        EXPECT_FALSE(sh.table("01")->printed_line(r).has_value());
         if (r.side == "expenditure" && r.subject.size() == 3) ++classes;
     }
     EXPECT_EQ(classes, 24);

@@ -92,7 +92,7 @@ std::map<std::string, std::string> render_outputs(const Built& b, const std::vec
         else if (f == "pdf")
             files["disclosure.pdf"] = write_pdf(b.disclosure);
         else if (f == "xlsx")
-            files["disclosure.xlsx"] = write_disclosure_xlsx(b.disclosure, &b.tpl);
+            files["disclosure.xlsx"] = write_disclosure_xlsx(b.disclosure);
         else
             throw InputError(Location{}, fmt::format("未知的输出格式“{}”：可用 {}", f, fmt::join(known_formats(), "、")));
     }

@@ -86,17 +86,18 @@ std::string describe_expr(const Disclosure& d, const RuleExpr& e, const Table* e
                 const Table* tb = d.table(t.ref.table);
                 const Column* c = tb ? tb->column(t.ref.column) : nullptr;
                 std::string col = c ? c->label : t.ref.column;
-                const Selector& sel = t.ref.selector;
-                std::string row;
-                switch (sel.kind) {
-                    case Selector::Kind::Line: row = fmt::format("第{}行", sel.from); break;
-                    case Selector::Kind::LineRange: row = fmt::format("第{}至{}行", sel.from, sel.to); break;
-                    case Selector::Kind::CurrentSubject:
-                    case Selector::Kind::CurrentCode: row = "同一科目"; break;
-                    case Selector::Kind::All: row = "各行"; break;
-                    case Selector::Kind::Filter: row = "符合条件（" + sel.str() + "）的各行"; break;
-                    default: row = sel.text;
-                }
+                auto row_text = [](const Selector& sel) -> std::string {
+                    switch (sel.kind) {
+                        case Selector::Kind::Line: return fmt::format("第{}行", sel.from);
+                        case Selector::Kind::LineRange: return fmt::format("第{}至{}行", sel.from, sel.to);
+                        case Selector::Kind::CurrentSubject:
+                        case Selector::Kind::CurrentCode: return "同一科目";
+                        case Selector::Kind::All: return "各行";
+                        case Selector::Kind::Filter: return "符合条件（" + sel.str() + "）的各行";
+                        default: return sel.text;
+                    }
+                };
+                std::string row = row_text(t.ref.selector);
                 part = fmt::format("公开{}表 {} {}{}", t.ref.table, row, col, t.kind == RuleTerm::Kind::Sum ? " 之和" : "");
                 break;
             }
@@ -112,7 +113,7 @@ FindingLocation locate(const Disclosure& d, const Row* row, const std::string& c
     for (const auto& t : d.tables) {
         if (row >= t.rows.data() && row < t.rows.data() + t.rows.size()) {
             loc.table = t.id;
-            loc.line = row->line;
+            loc.line = t.printed_line(*row);
             loc.code = row->code.value_or("");
             loc.label = row->label;
             loc.column = column;

@@ -25,6 +25,12 @@ Expr parse_in(const TableSpec& spec, const std::string& text) {
     }
 }
 
+// An expression that adds cells of its own table (columns of the row, rows by 行次), not
+// measures of the books: the table states it, and the XLSX prints it as a formula.
+bool adds_up_cells(const Expr& e) {
+    return !e.empty() && std::none_of(e.terms.begin(), e.terms.end(), [](const ExprTerm& t) { return t.kind == ExprTerm::Kind::Measure; });
+}
+
 std::optional<Money> shown(Money m, const Template& tpl) {
     if (m.is_zero() && tpl.zero_blank) return std::nullopt;
     return m;
@@ -42,6 +48,7 @@ void copy_layout(const TableSpec& spec, Table& t) {
     t.number = spec.number;
     t.title = spec.title;
     t.kind = spec.kind;
+    t.lines_printed = spec.lines_printed;
     t.header = spec.header;
     for (const auto& c : spec.columns) t.columns.push_back({c.key, c.label, c.side, c.group});
     for (const auto& s : spec.sides) t.blocks.push_back({s.key, s.cells});
@@ -63,6 +70,29 @@ struct FixedRow {
     Row row;
     std::map<std::string, FixedCell> cells;
 };
+
+// How a fixed table's cell adds up, in the rule language over the table's own cells:
+// "T01[L25].income + T01[L26].income", "sum(T01[L1:L8].income)", or columns of the same row
+// ("gpb + gf + soc").
+std::optional<std::string> cell_formula(const TableSpec& spec, const std::map<int, size_t>& by_line, const std::string& col,
+                                        const Expr& e) {
+    std::string out;
+    for (const auto& term : e.terms) {
+        std::string part;
+        if (term.kind == ExprTerm::Kind::Column)
+            part = term.name;  // a column of the same row
+        else if (term.kind == ExprTerm::Kind::LineRange)
+            part = fmt::format("sum(T{}[L{}:L{}].{})", spec.id, term.from, term.to, col);
+        else if (by_line.count(term.from))
+            part = fmt::format("T{}[L{}].{}", spec.id, term.from, col);
+        else
+            return std::nullopt;
+        out += term.sign < 0 ? (out.empty() ? "-" : " - ") : (out.empty() ? "" : " + ");
+        out += part;
+    }
+    if (out.empty()) return std::nullopt;
+    return out;
+}
 
 Table derive_fixed(const Measures& m, const Template& tpl, const TableSpec& spec) {
     Table t;
@@ -143,9 +173,11 @@ Table derive_fixed(const Measures& m, const Template& tpl, const TableSpec& spec
         Row r = rows[ri].row;
         for (const auto& c : spec.columns) {
             if (!c.side.empty() && c.side != r.side) continue;
-            r.values[c.key] = rows[ri].cells.count(c.key) ? shown(value(ri, c.key), tpl) : std::nullopt;
+            auto cell = rows[ri].cells.find(c.key);
+            r.values[c.key] = cell != rows[ri].cells.end() ? shown(value(ri, c.key), tpl) : std::nullopt;
+            if (cell != rows[ri].cells.end() && adds_up_cells(cell->second.expr))
+                if (auto f = cell_formula(spec, by_line, c.key, cell->second.expr)) r.formulas[c.key] = *f;
         }
-        if (!spec.lines_printed) r.line.reset();  // 行次 served the expressions only
         t.rows.push_back(std::move(r));
     }
     finish_note(spec, t);
@@ -161,6 +193,9 @@ Table derive_subject_tree(const Measures& m, const Template& tpl, const TableSpe
     std::set<std::string> leaves;
     for (const auto& c : spec.columns) {
         exprs[c.key] = parse_in(spec, c.expr);
+        if (adds_up_cells(exprs[c.key]))
+            for (auto& col : t.columns)
+                if (col.key == c.key) col.formula = exprs[c.key].text;
         for (const auto& term : exprs[c.key].terms) {
             if (term.kind == ExprTerm::Kind::Measure)
                 for (auto& s : m.subjects(term.name)) leaves.insert(s);

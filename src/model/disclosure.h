@@ -30,7 +30,7 @@ struct Column {
 };
 
 struct Row {
-    std::optional<int> line;          // 行次, when printed
+    std::optional<int> line;          // 行次 (printed unless the table says otherwise)
     std::optional<std::string> code;  // subject code as printed
     std::string label;                // as printed
     std::string side;                 // income / expenditure / personnel / public, or empty
@@ -62,10 +62,15 @@ struct Table {
     std::vector<Row> rows;
     std::string note;
     bool has_data = false;
+    // False when the template numbers its rows (formulas and rules refer to 行次) but does not
+    // print the numbers: readers then assign them from the template's rows.
+    bool lines_printed = true;
 
     bool operator==(const Table&) const = default;
     const Column* column(const std::string& key) const;
     const Row* row_by_line(int line) const;
+    // The row's 行次 where the table prints it.
+    std::optional<int> printed_line(const Row& r) const { return lines_printed ? r.line : std::nullopt; }
     const Row* row_by_code(const std::string& code, const std::string& side = {}) const;
 };
 

@@ -392,8 +392,8 @@ std::string level_of_row(const Table& t, const Row& r) {
 // "公开03表 合计 基本支出", "公开01表 第27行（本年收入合计）金 额"
 std::string describe_cell(const Table& t, const Row& r, const std::string& column) {
     std::string row;
-    if (r.line)
-        row = fmt::format("第{}行（{}）", *r.line, r.label);
+    if (auto line = t.printed_line(r))
+        row = fmt::format("第{}行（{}）", *line, r.label);
     else if (r.code)
         row = fmt::format("{} {}", *r.code, r.label);
     else
@@ -581,6 +581,33 @@ std::optional<std::int64_t> project_field(const ProjectEvaluation& p, const std:
 
 }  // namespace
 
+Value FormulaEvaluator::cells(const CellRef& ref, const Scope& sc) const {
+    Value v;
+    const Table* t = d_.table(ref.table);
+    if (!t) {
+        v.missing = fmt::format("缺少公开{}表", ref.table);
+        return v;
+    }
+    std::string missing;
+    auto rows = select(*t, ref.selector, sc, missing);
+    if (!missing.empty()) {
+        v.missing = missing;
+        return v;
+    }
+    if (rows.empty() && !t->column(ref.column)) v.missing = fmt::format("公开{}表没有“{}”列", t->id, ref.column);
+    for (const Row* r : rows) {
+        Value c = cell_value(*t, *r, ref.column);
+        if (!c.missing.empty()) {
+            v.missing = c.missing;
+            break;
+        }
+        v.raw += c.raw;
+        v.terms += c.terms;
+        v.cells.insert(v.cells.end(), c.cells.begin(), c.cells.end());
+    }
+    return v;
+}
+
 Value FormulaEvaluator::eval(const RuleExpr& e, const Scope& sc) const {
     Value total;
     for (const auto& term : e.terms) {
@@ -618,32 +645,9 @@ Value FormulaEvaluator::eval(const RuleExpr& e, const Scope& sc) const {
                 break;
             }
             case RuleTerm::Kind::Cell:
-            case RuleTerm::Kind::Sum: {
-                const Table* t = d_.table(term.ref.table);
-                if (!t) {
-                    v.missing = fmt::format("缺少公开{}表", term.ref.table);
-                    break;
-                }
-                std::string missing;
-                auto rows = select(*t, term.ref.selector, sc, missing);
-                if (!missing.empty()) {
-                    v.missing = missing;
-                    break;
-                }
-                if (rows.empty() && !t->column(term.ref.column))
-                    v.missing = fmt::format("公开{}表没有“{}”列", t->id, term.ref.column);
-                for (const Row* r : rows) {
-                    Value c = cell_value(*t, *r, term.ref.column);
-                    if (!c.missing.empty()) {
-                        v.missing = c.missing;
-                        break;
-                    }
-                    v.raw += c.raw;
-                    v.terms += c.terms;
-                    v.cells.insert(v.cells.end(), c.cells.begin(), c.cells.end());
-                }
+            case RuleTerm::Kind::Sum:
+                v = cells(term.ref, sc);
                 break;
-            }
         }
         if (!v.missing.empty()) return v;
         total.raw += term.sign > 0 ? v.raw : -v.raw;

@@ -121,6 +121,8 @@ public:
     std::vector<const ProjectEvaluation*> projects(const std::string& selector, const Scope& sc) const;
     Value cell_value(const Table& t, const Row& r, const std::string& column) const;
     Value eval(const RuleExpr& e, const Scope& sc) const;
+    // The cells a reference selects, summed.
+    Value cells(const CellRef& ref, const Scope& sc) const;
     // Children of a code in a table (rows whose code's parent is the code).
     const std::vector<const Row*>& children(const Table& t, const std::string& code) const;
     const Disclosure& disclosure() const { return d_; }

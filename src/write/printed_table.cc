@@ -70,8 +70,9 @@ std::vector<Merge> header_merges(const std::vector<std::vector<std::string>>& he
 std::string table_anchor(const Table& t) { return "t" + t.id; }
 
 std::string cell_anchor(const Table& t, const Row& r, const std::string& column) {
-    std::string row = r.code ? *r.code : r.line ? fmt::format("l{}", *r.line) : label_key(r.label);
-    if (!r.side.empty() && !r.code && !r.line) row = r.side + "-" + row;
+    const std::optional<int> line = t.printed_line(r);
+    std::string row = r.code ? *r.code : line ? fmt::format("l{}", *line) : label_key(r.label);
+    if (!r.side.empty() && !r.code && !line) row = r.side + "-" + row;
     const Column* c = t.column(column);
     std::string col = c ? label_key(c->label) : column;
     if (c && !c->side.empty() && t.blocks.size() > 1) col = c->side == "income" ? "收入" + col : "支出" + col;
@@ -81,12 +82,12 @@ std::string cell_anchor(const Table& t, const Row& r, const std::string& column)
 
 namespace {
 
-PrintedCell row_cell(const Row& r, const std::string& cell, bool has_code_cell) {
+PrintedCell row_cell(const Row& r, const std::string& cell, bool has_code_cell, bool lines_printed) {
     PrintedCell out;
     out.row = &r;
     out.column = cell;
     if (cell == "line") {
-        out.text = r.line ? std::to_string(*r.line) : "";
+        out.text = lines_printed && r.line ? std::to_string(*r.line) : "";
     } else if (cell == "code") {
         out.text = r.code ? *r.code : r.role == RowRole::Blank ? "" : r.label;  // 合计 rows: label in the code column
     } else if (cell == "label") {
@@ -110,16 +111,17 @@ std::vector<Block> blocks_of(const Table& t) {
     b.key = "main";
     if (std::any_of(t.rows.begin(), t.rows.end(), [](const Row& r) { return r.code.has_value(); })) b.cells.push_back("code");
     b.cells.push_back("label");
-    if (std::any_of(t.rows.begin(), t.rows.end(), [](const Row& r) { return r.line.has_value(); })) b.cells.push_back("line");
+    if (t.lines_printed && std::any_of(t.rows.begin(), t.rows.end(), [](const Row& r) { return r.line.has_value(); }))
+        b.cells.push_back("line");
     for (const auto& c : t.columns) b.cells.push_back(c.key);
     return {b};
 }
 
-void block_cells(const Block& block, const Row* r, std::vector<PrintedCell>& out) {
+void block_cells(const Table& t, const Block& block, const Row* r, std::vector<PrintedCell>& out) {
     bool has_code = std::find(block.cells.begin(), block.cells.end(), "code") != block.cells.end();
     for (const auto& cell : block.cells) {
         if (r) {
-            out.push_back(row_cell(*r, cell, has_code));
+            out.push_back(row_cell(*r, cell, has_code, t.lines_printed));
         } else {
             PrintedCell blank;
             blank.column = cell;
@@ -189,7 +191,7 @@ PrintedTable print_table(const Disclosure& d, const Table& t) {
     for (const auto& rows : per_block) height = std::max(height, rows.size());
     for (size_t i = 0; i < height; ++i) {
         std::vector<PrintedCell> line;
-        for (size_t b = 0; b < blocks.size(); ++b) block_cells(blocks[b], i < per_block[b].size() ? per_block[b][i] : nullptr, line);
+        for (size_t b = 0; b < blocks.size(); ++b) block_cells(t, blocks[b], i < per_block[b].size() ? per_block[b][i] : nullptr, line);
         line.resize(width);
         p.grid.push_back(std::move(line));
     }
@@ -205,7 +207,7 @@ PrintedTable print_table(const Disclosure& d, const Table& t) {
         for (const Row* r : footers) {
             size_t b = static_cast<size_t>(std::clamp(r->block, 0, static_cast<int>(blocks.size()) - 1));
             std::vector<PrintedCell> cells;
-            block_cells(blocks[b], r, cells);
+            block_cells(t, blocks[b], r, cells);
             if (r->value_at_end) {
                 // The label in its own block, the amount in the last column of the table.
                 line.back() = cells.back();

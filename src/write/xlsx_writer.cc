@@ -9,7 +9,8 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
-#include "derive/expr.h"
+#include "core/diagnostics.h"
+#include "model/formula.h"
 #include "write/printed_table.h"
 #include "write/xlsx_support.h"
 
@@ -106,8 +107,7 @@ struct Pos {
 // The formulas of one public table: tree sums, and the sums the template defines.
 class TableFormulas {
 public:
-    TableFormulas(const Table& t, const Template* tpl, std::map<CellKey, Pos> pos) : t_(t), pos_(std::move(pos)) {
-        for (size_t i = 0; i < t.rows.size(); ++i) index_[&t.rows[i]] = i;
+    TableFormulas(const Disclosure& d, const Table& t, std::map<CellKey, Pos> pos) : t_(t), ev_(d), pos_(std::move(pos)) {
         // Each subject row under its parent: a 款 under its 类, a 类 under the total (06: its group's).
         for (const auto& c : t.rows) {
             if (!c.code || c.code->size() < 3) continue;
@@ -115,38 +115,6 @@ public:
                 children_[total_key(c.side)].push_back(&c);
             else
                 children_[c.code->substr(0, c.code->size() - 2)].push_back(&c);
-        }
-        const TableSpec* spec = tpl ? tpl->find(t.id) : nullptr;
-        if (!spec || spec->kind != t.kind) return;
-        if (t.kind == TableKind::SubjectTree) {
-            for (const auto& c : spec->columns) {
-                if (c.expr.empty()) continue;
-                try {
-                    Expr e = parse_expr(c.expr);
-                    if (std::all_of(e.terms.begin(), e.terms.end(), [](const ExprTerm& x) { return x.kind == ExprTerm::Kind::Column; }))
-                        column_exprs_[c.key] = e;
-                } catch (const ExprError&) {
-                }
-            }
-        } else if (t.kind == TableKind::Fixed) {
-            // The template's rows in the order derive_fixed made them: one Row each.
-            std::vector<std::pair<std::optional<int>, const RowSpec*>> rows;
-            for (const auto& side : spec->sides)
-                for (const auto& rs : side.rows) {
-                    if (rs.generate == "classes") {
-                        for (size_t i = 0; i < tpl->classes.size(); ++i)
-                            rows.push_back({rs.line ? std::optional<int>(*rs.line + static_cast<int>(i)) : std::nullopt, &rs});
-                    } else if (rs.through > 0 && rs.line) {
-                        for (int l = *rs.line; l <= rs.through; ++l) rows.push_back({l, &rs});
-                    } else {
-                        rows.push_back({rs.line, &rs});
-                    }
-                }
-            if (rows.size() != t.rows.size()) return;  // not the table this template makes
-            for (size_t i = 0; i < rows.size(); ++i) {
-                row_specs_.push_back(rows[i].second);
-                if (rows[i].first) by_line_[*rows[i].first] = &t.rows[i];
-            }
         }
     }
 
@@ -208,40 +176,36 @@ private:
         return "SUM(" + refs(at) + ")";
     }
 
-    // A template cell adding columns of its row or rows of its column.
+    // A cell the table says adds columns of its row or rows of its column.
     std::optional<std::string> template_sum(const Row& r, const std::string& col, Money shown) const {
-        Expr e;
-        if (t_.kind == TableKind::SubjectTree && r.role == RowRole::Item) {
-            auto it = column_exprs_.find(col);
-            if (it == column_exprs_.end()) return std::nullopt;
-            e = it->second;
-        } else if (t_.kind == TableKind::Fixed && !row_specs_.empty()) {
-            const RowSpec* rs = row_specs_[index_.at(&r)];
-            auto it = rs->values.find(col);
-            if (it == rs->values.end()) return std::nullopt;
-            try {
-                e = parse_expr(it->second);
-            } catch (const ExprError&) {
-                return std::nullopt;  // a generated row's {code} expression: measures, no formula
-            }
+        std::string text;
+        if (auto it = r.formulas.find(col); it != r.formulas.end()) {
+            text = it->second;
+        } else if (const Column* c = t_.column(col); c && r.role == RowRole::Item && !c->formula.empty()) {
+            text = c->formula;
         } else {
+            return std::nullopt;
+        }
+        RuleExpr e;
+        try {
+            e = parse_rule_expr(text);
+        } catch (const FormulaError&) {
             return std::nullopt;
         }
         Money sum;
         std::string out;
         for (const auto& term : e.terms) {
             std::vector<std::pair<const Row*, std::string>> cells;
+            std::string missing;
             switch (term.kind) {
-                case ExprTerm::Kind::Measure: return std::nullopt;
-                case ExprTerm::Kind::Column: cells.push_back({&r, term.name}); break;
-                case ExprTerm::Kind::Line:
-                case ExprTerm::Kind::LineRange:
-                    for (int l = term.from; l <= term.to; ++l) {
-                        auto it = by_line_.find(l);
-                        if (it == by_line_.end()) return std::nullopt;
-                        cells.push_back({it->second, col});
-                    }
+                case RuleTerm::Kind::RowColumn: cells.push_back({&r, term.column}); break;
+                case RuleTerm::Kind::Cell:
+                case RuleTerm::Kind::Sum:
+                    if (term.ref.table != t_.id) return std::nullopt;
+                    for (const Row* row : ev_.select(t_, term.ref.selector, Scope{}, missing)) cells.push_back({row, term.ref.column});
+                    if (!missing.empty() || cells.empty()) return std::nullopt;
                     break;
+                default: return std::nullopt;
             }
             std::vector<Pos> at;
             Money part;
@@ -252,12 +216,7 @@ private:
                 part += value(row, c);
             }
             sum += term.sign > 0 ? part : -part;
-            std::string text;
-            if (term.kind == ExprTerm::Kind::LineRange) {
-                text = "SUM(" + refs(at) + ")";
-            } else {
-                text = ref(at.front());
-            }
+            std::string text = term.kind == RuleTerm::Kind::Sum ? "SUM(" + refs(at) + ")" : ref(at.front());
             out += (term.sign < 0 ? "-" : out.empty() ? "" : "+") + text;
         }
         if (out.empty() || sum != shown) return std::nullopt;
@@ -265,20 +224,17 @@ private:
     }
 
     const Table& t_;
+    FormulaEvaluator ev_;
     std::map<CellKey, Pos> pos_;
-    std::map<const Row*, size_t> index_;
     std::map<std::string, std::vector<const Row*>> children_;
-    std::map<std::string, Expr> column_exprs_;
-    std::vector<const RowSpec*> row_specs_;
-    std::map<int, const Row*> by_line_;
 };
 
 void check(lxw_error e, const std::string& sheet, int row, int col) {
     xlsx_check(e, sheet + "!" + cell_name(row + 1, col + 1));
 }
 
-void write_sheet(lxw_workbook* wb, Styles& st, const std::string& name, const PrintedTable& p, const std::string& unit_line,
-                 const Template* tpl) {
+void write_sheet(lxw_workbook* wb, Styles& st, const Disclosure& d, const std::string& name, const PrintedTable& p) {
+    const std::string& unit_line = d.unit_line;
     lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
     if (!ws) throw std::runtime_error(fmt::format("无法写出工作簿：工作表名称“{}”无效", name));
     const int width = std::max(p.width(), 1);
@@ -301,7 +257,7 @@ void write_sheet(lxw_workbook* wb, Styles& st, const std::string& name, const Pr
         for (int c = 0; c < width && c < static_cast<int>(p.grid[r].size()); ++c)
             if (const auto& cell = p.grid[r][c]; cell.row && !cell.column.empty()) pos[{cell.row, cell.column}] = {g0 + r, c};
     std::optional<TableFormulas> formulas;
-    if (p.table) formulas.emplace(*p.table, tpl, pos);
+    if (p.table) formulas.emplace(d, *p.table, pos);
 
     // Widths from single-column cells; merged cells spread over the columns they cover.
     std::vector<double> widths(static_cast<size_t>(width), 6);
@@ -383,7 +339,7 @@ void write_sheet(lxw_workbook* wb, Styles& st, const std::string& name, const Pr
 
 }  // namespace
 
-std::string write_disclosure_xlsx(const Disclosure& d, const Template* tpl) {
+std::string write_disclosure_xlsx(const Disclosure& d) {
     XlsxProperties props;
     props.title = document_text(d, "title", fmt::format("{} 年度{}部门决算", d.year, d.department));
     props.subject = "部门决算公开";
@@ -395,20 +351,20 @@ std::string write_disclosure_xlsx(const Disclosure& d, const Template* tpl) {
         Styles st(wb);
         std::set<std::string> taken;
         for (const auto& t : d.tables)
-            write_sheet(wb, st, unique_sheet_name("公开" + t.id + "表", taken), print_table(d, t), d.unit_line, tpl);
+            write_sheet(wb, st, d, unique_sheet_name("公开" + t.id + "表", taken), print_table(d, t));
         const auto& projects = d.performance.projects;
         if (projects.empty()) return;
-        write_sheet(wb, st, unique_sheet_name("绩效自评汇总", taken), print_summary_table(d), d.unit_line, tpl);
+        write_sheet(wb, st, d, unique_sheet_name("绩效自评汇总", taken), print_summary_table(d));
         for (const auto& p : projects)
             if (p.detailed)
-                write_sheet(wb, st, unique_sheet_name("自评-" + p.name, taken), print_project_table(d, p), d.unit_line, tpl);
+                write_sheet(wb, st, d, unique_sheet_name("自评-" + p.name, taken), print_project_table(d, p));
         for (const auto& p : projects) {
             if (!p.key) continue;
             PrintedTable k = print_key_table(d, p);
             if (!k.title.empty()) k.lines.insert(k.lines.begin(), k.title);
             k.title = key_title(d, p);
             if (k.note.empty()) k.note = key_sentence(d, p);
-            write_sheet(wb, st, unique_sheet_name("重点评价-" + p.name, taken), k, d.unit_line, tpl);
+            write_sheet(wb, st, d, unique_sheet_name("重点评价-" + p.name, taken), k);
         }
     });
 }

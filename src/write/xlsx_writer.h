@@ -19,6 +19,6 @@ namespace juesuan {
 //     template cell adds other rows or columns (L27 = sum(L1:L8), 总计 = L27 + L28 + L29).
 // A formula is only written where the cells it adds give exactly the amount shown.
 // The same disclosure gives the same bytes (the creation date is Dec 31 of the year).
-std::string write_disclosure_xlsx(const Disclosure& d, const Template* tpl = nullptr);
+std::string write_disclosure_xlsx(const Disclosure& d);
 
 }  // namespace juesuan
