@@ -9,6 +9,7 @@
 #include <random>
 
 #include "app/build.h"
+#include "write/document_writers.h"
 #include "derive/subjects.h"
 #include "derive/tables.h"
 #include "check/engine.h"
@@ -40,7 +41,7 @@ void run_build(benchmark::State& state, const fs::path& books) {
     size_t bytes = 0;
     for (auto _ : state) {
         Built b = build_from_books(books, {});
-        auto files = render_outputs(b, {"md", "json"});
+        auto files = render_formats(b.disclosure, {"md", "json"});
         bytes = files["disclosure.md"].size() + files["disclosure.json"].size();
         benchmark::DoNotOptimize(files);
     }
@@ -60,18 +61,18 @@ void BM_Render(benchmark::State& state) {
     fs::path books = state.range(0) == 0 ? fs::path(JUESUAN_SOURCE_DIR) / "examples" / "tianqiao-2023"
                                          : sample_dir(static_cast<int>(state.range(0)));
     Built b = build_from_books(books, {});
-    const std::string& format = known_formats().at(static_cast<size_t>(state.range(1)));
+    const std::string format = writer_formats().at(static_cast<size_t>(state.range(1)));
     state.SetLabel(format);
     size_t bytes = 0;
     for (auto _ : state) {
-        auto files = render_outputs(b, {format});
+        auto files = render_formats(b.disclosure, {format});
         bytes = files.begin()->second.size();
         benchmark::DoNotOptimize(files);
     }
     state.counters["output_bytes"] = static_cast<double>(bytes);
 }
 BENCHMARK(BM_Render)
-    ->ArgsProduct({{0, 300}, benchmark::CreateDenseRange(0, static_cast<int64_t>(known_formats().size()) - 1, 1)})
+    ->ArgsProduct({{0, 300}, benchmark::CreateDenseRange(0, static_cast<int64_t>(writer_formats().size()) - 1, 1)})
     ->Unit(benchmark::kMillisecond);
 
 // The whole job with every format, as `juesuan build` does by default.
@@ -81,7 +82,7 @@ void BM_BuildAllFormats(benchmark::State& state) {
     size_t bytes = 0;
     for (auto _ : state) {
         Built b = build_from_books(books, {});
-        auto files = render_outputs(b, known_formats());
+        auto files = render_formats(b.disclosure, writer_formats());
         bytes = 0;
         for (const auto& [name, content] : files) bytes += content.size();
         benchmark::DoNotOptimize(files);

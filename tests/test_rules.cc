@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
-#include "app/check.h"
+#include "app/build.h"
 #include "model/books_schema.h"
 #include "read/csv_file.h"
 #include "core/score.h"
@@ -355,7 +355,7 @@ TEST(Rules, EveryBooksMutationThatBreaksAnIdentityIsCaught) {
             if (changed.is_negative()) continue;
             TempDir tmp;
             example_with_cell(tmp / "b", cell, format_exact(changed, AmountUnit::Wan));
-            Checked k = check_input(tmp / "b", {});
+            Job k = build_and_check(tmp / "b", Library::shipped());
             EXPECT_GT(k.result.count(FindingSeverity::Error), 0) << cell.where() << " → " << format_exact(changed, AmountUnit::Wan);
             ++mutations;
         }

@@ -1,38 +1,36 @@
 #include "app/build.h"
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "core/text.h"
 #include "derive/narrative.h"
 #include "derive/subjects.h"
-#include "read/narrative_reader.h"
 #include "derive/tables.h"
 #include "read/books_reader.h"
+#include "read/document_readers.h"
+#include "read/narrative_reader.h"
+#include "read/rules_reader.h"
 #include "read/template_reader.h"
-#include "write/html_writer.h"
-#include "write/json_writer.h"
-#include "write/pdf_writer.h"
-#include "write/xlsx_writer.h"
-#include "write/markdown_writer.h"
+#include "write/document_writers.h"
 
 namespace juesuan {
 
 namespace fs = std::filesystem;
 
-Built build_from_books(const fs::path& books, const BuildOptions& opts) {
+Built build_from_books(const fs::path& books, const BuildOptions& opts, const Library& lib) {
     Built b;
     // The books are a folder, or the same books as one workbook whose optional sheets carry the supplements.
     BooksSupplements extra;
     const bool workbook = is_books_workbook(books);
     b.facts = workbook ? read_books_workbook(books, b.warnings, &extra) : read_books_folder(books, b.warnings);
-    std::vector<fs::path> catalogs = opts.catalogs;
-    // A books folder may carry its own supplement to the catalog.
+    // A books folder may carry its own supplement to the catalog, a workbook its 科目补充 sheet.
     std::error_code ec;
-    if (fs::exists(books / "catalog.csv", ec)) catalogs.insert(catalogs.begin(), books / "catalog.csv");
-    b.catalogs = workbook ? load_workbook_catalogs(extra, opts.catalogs) : load_catalogs(catalogs);
+    std::optional<CsvFile> own_catalog = std::move(extra.catalog);
+    if (!workbook && fs::exists(books / "catalog.csv", ec))
+        own_catalog = read_csv_file(books / "catalog.csv", (books / "catalog.csv").string());
+    b.catalogs = lib.catalogs_with(own_catalog ? &*own_catalog : nullptr);
     std::string tpl_id = opts.template_override.empty() ? b.facts.department.template_id : opts.template_override;
-    b.tpl = load_template(tpl_id);
+    b.tpl = lib.template_for(tpl_id);
     Diagnostics diags;
     SubjectNames names = resolve_subjects(b.facts, b.catalogs, diags);
     check_template_classes(b.facts, b.tpl, diags);
@@ -47,12 +45,12 @@ Built build_from_books(const fs::path& books, const BuildOptions& opts) {
     } catch (const TemplateError& e) {
         throw InputError(Location{b.tpl.origin}, e.what());
     }
-    NarrativeTemplate nt = load_narrative_template(b.tpl.id);
+    const NarrativeTemplate& nt = lib.narrative_for(b.tpl.id);
     if (nt.sections.empty())
         b.warnings.warning(Location{b.tpl.origin}, fmt::format("模板 {} 没有情况说明的句式（data/narrative/{}.toml）：未生成第三、四部分",
                                                                b.tpl.id, b.tpl.id));
     try {
-        SubjectDefinitions defs = load_subject_definitions();
+        SubjectDefinitions defs = lib.definitions();
         if (fs::exists(books / "glossary.csv", ec)) add_subject_definitions(books / "glossary.csv", defs);
         for (const auto& [code, text] : extra.glossary) defs.by_code[code] = text;
         b.disclosure.narrative = derive_narrative(b.disclosure, b.facts, nt, defs, b.warnings);
@@ -66,37 +64,58 @@ Built build_from_books(const fs::path& books, const BuildOptions& opts) {
     return b;
 }
 
-const std::vector<std::string>& known_formats() {
-    static const std::vector<std::string> f = {"md", "json", "html", "pdf", "xlsx"};
-    return f;
+bool is_books(const fs::path& input) {
+    std::error_code ec;
+    // A missing path without an extension was meant as a books folder; its reader says so.
+    if (!fs::exists(input, ec) && input.extension().empty()) return true;
+    return fs::is_directory(input, ec) || is_books_workbook(input);
 }
 
-std::set<std::string> output_file_names() {
-    std::set<std::string> names;
-    for (const auto& f : known_formats()) names.insert("disclosure." + f);
-    for (int i = 1; i <= 99; ++i) names.insert(fmt::format("fig{}.png", i));  // the Markdown's charts
-    return names;
-}
-
-std::map<std::string, std::string> render_outputs(const Built& b, const std::vector<std::string>& formats) {
-    std::map<std::string, std::string> files;
-    for (const auto& f : formats) {
-        if (f == "md") {
-            files["disclosure.md"] = write_markdown(b.disclosure);
-            files.merge(markdown_figures(b.disclosure));
-        }
-        else if (f == "json")
-            files["disclosure.json"] = write_json(b.disclosure);
-        else if (f == "html")
-            files["disclosure.html"] = write_html(b.disclosure);
-        else if (f == "pdf")
-            files["disclosure.pdf"] = write_pdf(b.disclosure);
-        else if (f == "xlsx")
-            files["disclosure.xlsx"] = write_disclosure_xlsx(b.disclosure);
-        else
-            throw InputError(Location{}, fmt::format("未知的输出格式“{}”：可用 {}", f, fmt::join(known_formats(), "、")));
+Job build_and_check(const fs::path& input, const Library& lib, const BuildOptions& opts) {
+    Job job;
+    Catalogs catalogs;
+    if (is_books(input)) {
+        Built built = build_from_books(input, opts, lib);
+        job.source = Job::Source::Books;
+        job.reader = is_books_workbook(input) ? "workbook" : "books";
+        job.disclosure = std::move(built.disclosure);
+        job.warnings = std::move(built.warnings);
+        catalogs = std::move(built.catalogs);
+    } else {
+        std::error_code ec;
+        if (!fs::exists(input, ec)) throw InputError(Location{input.string()}, "输入文件不存在");
+        const DocumentReader* reader = find_document_reader(input);
+        if (!reader)
+            throw InputError(Location{input.string()},
+                             "无法识别的输入：应为账簿目录、账簿工作簿（.xlsx）或 disclosure.json");
+        job.source = Job::Source::Document;
+        job.reader = reader->name;
+        job.disclosure = reader->read(input);
+        catalogs = lib.catalogs();
+        // Scores are checked by the template's method, not by whatever the file claims.
+        const std::string& tpl = opts.template_override.empty() ? job.disclosure.template_id : opts.template_override;
+        if (!opts.template_override.empty() || (!tpl.empty() && shipped_data("templates/" + tpl + ".toml")))
+            job.disclosure.performance.method = lib.template_for(tpl).scoring;
     }
-    return files;
+    job.result = run_checks(job.disclosure, lib.rules(), &catalogs);
+    job.rules_version = rules_version(lib.rules());
+    return job;
+}
+
+CheckResult without_notes(const CheckResult& r) {
+    CheckResult out = r;
+    std::erase_if(out.findings, [](const Finding& f) { return f.severity == FindingSeverity::Info; });
+    return out;
+}
+
+Rendered render_job(const Job& job, const std::vector<std::string>& formats, bool strict) {
+    Rendered out;
+    if (strict && job.errors() > 0) {
+        out.refused = true;
+        return out;
+    }
+    out.files = render_formats(job.disclosure, formats);
+    return out;
 }
 
 }  // namespace juesuan

@@ -1,13 +1,14 @@
-// The build job: books → Disclosure → output files. Shared by the command line
-// and (later) the server.
+// The jobs of juesuan, shared by the command line and (later) the server: books or a stored
+// document → Disclosure → checks → output files.
 #pragma once
 
 #include <filesystem>
 #include <map>
-#include <set>
 #include <string>
 #include <vector>
 
+#include "app/library.h"
+#include "check/engine.h"
 #include "core/catalog.h"
 #include "core/diagnostics.h"
 #include "model/disclosure.h"
@@ -17,8 +18,7 @@
 namespace juesuan {
 
 struct BuildOptions {
-    std::string template_override;                 // id or file; default: department.toml's template
-    std::vector<std::filesystem::path> catalogs;   // --catalog files
+    std::string template_override;  // id or file; default: the books' (department.toml) or the document's
 };
 
 struct Built {
@@ -31,13 +31,37 @@ struct Built {
 
 // Reads and derives; throws InputError (with every problem found) when the books
 // cannot be built.
-Built build_from_books(const std::filesystem::path& books, const BuildOptions& opts);
+Built build_from_books(const std::filesystem::path& books, const BuildOptions& opts = {},
+                       const Library& lib = Library::shipped());
 
-// The output files for the requested formats ("md", "json").
-std::map<std::string, std::string> render_outputs(const Built& b, const std::vector<std::string>& formats);
+// What a build or check produced: the Disclosure (from books or read from a document), the
+// warnings met on the way and the findings of the rules.
+struct Job {
+    enum class Source { Books, Document };
+    Source source = Source::Books;
+    std::string reader;  // "books", "workbook", or the document reader's name ("json")
+    Disclosure disclosure;
+    Diagnostics warnings;
+    CheckResult result;
+    std::string rules_version;
+    int errors() const { return result.count(FindingSeverity::Error); }
+};
 
-const std::vector<std::string>& known_formats();
-// Every file name `build` may write: an output directory holding only these may be replaced.
-std::set<std::string> output_file_names();
+// Whether a path is books (a folder, or a books workbook) rather than a document.
+bool is_books(const std::filesystem::path& input);
+
+// Builds books or reads a document (any registered reader), then checks it with the library's
+// rules. Throws InputError when the input cannot be read.
+Job build_and_check(const std::filesystem::path& input, const Library& lib, const BuildOptions& opts = {});
+
+// The findings that need fixing: errors and warnings, without the notes (提示).
+CheckResult without_notes(const CheckResult& r);
+
+struct Rendered {
+    std::map<std::string, std::string> files;  // file name → content
+    bool refused = false;                      // strict, and the checks found errors: nothing to write
+};
+// The files of the given formats (md, json, html, pdf, xlsx); none when `strict` and the job has errors.
+Rendered render_job(const Job& job, const std::vector<std::string>& formats, bool strict);
 
 }  // namespace juesuan

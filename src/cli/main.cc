@@ -1,21 +1,19 @@
-// juesuan: the command line. Parses options, calls the library, prints results.
+// juesuan: the command line. Parses options, calls the jobs of src/app, prints what they return.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include <cstdio>
 #include <iostream>
 
 #include "app/build.h"
-#include "app/check.h"
-#include "read/rules_reader.h"
-#include "write/findings_writer.h"
 #include "core/diagnostics.h"
 #include "core/text.h"
 #include "read/template_reader.h"
 #include "sample/sample.h"
 #include "write/books_workbook.h"
 #include "write/books_writer.h"
+#include "write/document_writers.h"
+#include "write/findings_writer.h"
 #include "write/output.h"
 
 namespace fs = std::filesystem;
@@ -52,12 +50,150 @@ std::vector<std::string> parse_formats(const std::string& list) {
     for (const auto& f : split(list, ',')) {
         std::string t = trim(f);
         if (t.empty()) continue;
-        if (std::find(known_formats().begin(), known_formats().end(), t) == known_formats().end())
-            throw InputError(Location{"--format"}, fmt::format("未知的输出格式“{}”：可用 {}", t, fmt::join(known_formats(), "、")));
+        if (!find_document_writer(t))
+            throw InputError(Location{"--format"}, fmt::format("未知的输出格式“{}”：可用 {}", t, fmt::join(writer_formats(), "、")));
         out.push_back(t);
     }
     return out;
 }
+
+std::vector<fs::path> paths(const std::vector<std::string>& v) { return {v.begin(), v.end()}; }
+
+struct BuildCommand {
+    std::string input, out_dir, formats = fmt::format("{}", fmt::join(writer_formats(), ",")), tpl;
+    std::vector<std::string> catalogs, rules;
+    bool quiet = false, strict = false;
+
+    void add_to(CLI::App& app) {
+        auto* c = app.add_subcommand("build", "由账簿（目录或工作簿）或 disclosure.json 生成部门决算公开文件");
+        c->add_option("INPUT", input, "账簿目录（department.toml 与 CSV 文件）、账簿工作簿（.xlsx）或 disclosure.json")->required();
+        c->add_option("-o,--output", out_dir, "输出目录")->required();
+        c->add_option("--format", formats, "输出格式，逗号分隔（默认全部）：" + formats);
+        c->add_option("--template", tpl, "公开模板的编号或文件（默认取 department.toml 中的 template）");
+        c->add_option("--catalog", catalogs, "追加加载本年度的科目目录 CSV（可多次给出）");
+        c->add_flag("-q,--quiet", quiet, "不打印警告与审核结果");
+        c->add_flag("--strict", strict, "审核发现错误时不写出任何文件，退出码为 1");
+        c->add_option("--rules", rules, "追加的审核规则文件（可多次给出）");
+        command = c;
+    }
+
+    int run() const {
+        auto fmts = parse_formats(formats);
+        Library lib({paths(rules), paths(catalogs)});
+        Job job = build_and_check(input, lib, {tpl});
+        if (!quiet) print_diagnostics(job.warnings);
+        // Build reports what needs fixing; `check` also lists the notes (提示).
+        CheckResult shown = without_notes(job.result);
+        if (!quiet && !shown.findings.empty()) std::cerr << write_findings_text(job.disclosure, shown);
+        Rendered out = render_job(job, fmts, strict);
+        if (out.refused) {
+            std::cerr << fmt::format("审核发现 {} 处错误（--strict），未生成任何输出。\n", job.errors());
+            return 1;
+        }
+        write_files_atomically(out_dir, out.files, output_file_names());
+        std::cout << fmt::format("已生成 {} {} 年度部门决算（模板 {}）：\n", job.disclosure.department, job.disclosure.year,
+                                 job.disclosure.template_id);
+        for (const auto& [name, content] : out.files)
+            std::cout << fmt::format("  {}  {} 字节\n", (fs::path(out_dir) / name).string(), content.size());
+        if (job.errors() > 0)
+            std::cout << fmt::format("注意：审核发现 {} 处错误，详见上文或运行 juesuan check {}\n", job.errors(), input);
+        return 0;
+    }
+    CLI::App* command = nullptr;
+};
+
+struct CheckCommand {
+    std::string input, format = "text", tpl;
+    std::vector<std::string> rules, catalogs;
+
+    void add_to(CLI::App& app) {
+        auto* c = app.add_subcommand("check", "按审核规则核对账簿目录或 disclosure.json");
+        c->add_option("INPUT", input, "账簿目录、账簿工作簿或 disclosure.json")->required();
+        c->add_option("--format", format, "输出格式：text（默认）或 json")->check(CLI::IsMember({"text", "json"}));
+        c->add_option("--rules", rules, "追加的规则文件（可多次给出）");
+        c->add_option("--catalog", catalogs, "追加加载本年度的科目目录 CSV（可多次给出）");
+        c->add_option("--template", tpl, "账簿目录所用的公开模板");
+        command = c;
+    }
+
+    int run() const {
+        Library lib({paths(rules), paths(catalogs)});
+        Job job = build_and_check(input, lib, {tpl});
+        if (format == "json") {
+            std::cout << write_findings_json(job.result, job.rules_version);
+        } else {
+            print_diagnostics(job.warnings);
+            std::cout << fmt::format("{} {} 年度部门决算（模板 {}），规则 {}\n", job.disclosure.department, job.disclosure.year,
+                                     job.disclosure.template_id, job.rules_version);
+            std::cout << write_findings_text(job.disclosure, job.result);
+        }
+        return job.errors() > 0 ? 1 : 0;
+    }
+    CLI::App* command = nullptr;
+};
+
+struct RulesCommand {
+    std::vector<std::string> extra;
+    void add_to(CLI::App& app) {
+        command = app.add_subcommand("rules", "以 Markdown 列出全部审核规则");
+        command->add_option("--rules", extra, "追加的规则文件（可多次给出）");
+    }
+    int run() const {
+        Library lib({paths(extra), {}});
+        std::cout << write_rules_catalogue(lib.rules());
+        return 0;
+    }
+    CLI::App* command = nullptr;
+};
+
+struct InitCommand {
+    std::string dir, xlsx;
+    bool force = false;
+    void add_to(CLI::App& app) {
+        command = app.add_subcommand("init", "生成空白的账簿目录模板（或用 --xlsx 生成账簿工作簿模板）");
+        auto* dir_option = command->add_option("DIR", dir, "要创建的目录");
+        command->add_option("--xlsx", xlsx, "改为生成一个账簿工作簿（.xlsx）模板，写到此文件")->excludes(dir_option);
+        command->add_flag("--force", force, "替换已有的工作簿文件（与 --xlsx 同用）");
+    }
+    int run() const {
+        if (!xlsx.empty()) {
+            write_books_template(xlsx, force);
+            std::cout << fmt::format("已生成空白账簿工作簿 {}。各列的填写要求见表头批注与 docs/input-format.md。\n", xlsx);
+            return 0;
+        }
+        if (dir.empty()) throw InputError(Location{}, "请给出要创建的账簿目录，或用 --xlsx 文件名 生成账簿工作簿");
+        Facts empty;
+        empty.department.template_id = "jinan-2023";
+        empty.department.unit = AmountUnit::Yuan;
+        auto files = write_books(empty);
+        files["填写说明.txt"] = books_guide();
+        write_files_atomically(dir, files);
+        std::cout << fmt::format("已在 {} 生成空白账簿模板（{} 个文件）。填写说明见 docs/input-format.md。\n", dir, files.size());
+        return 0;
+    }
+    CLI::App* command = nullptr;
+};
+
+struct SampleCommand {
+    int subjects = 50;
+    std::uint64_t seed = 1;
+    std::string dir;
+    void add_to(CLI::App& app) {
+        command = app.add_subcommand("sample", "生成一个自洽的示例部门账簿（测试与性能基准用）");
+        command->add_option("--subjects", subjects, "项级科目数")->check(CLI::Range(1, 20000));
+        command->add_option("--seed", seed, "随机种子：相同的种子得到相同的账簿");
+        command->add_option("-o,--output", dir, "输出目录")->required();
+    }
+    int run() const {
+        const Library& lib = Library::shipped();
+        SampleBooks s = generate_sample(subjects, seed, lib.template_for("jinan-2023"), lib.catalogs());
+        auto files = write_books_with_supplements(s.facts, s.extra_catalog);
+        write_files_atomically(dir, files);
+        std::cout << fmt::format("已生成示例部门“{}”的账簿：{} 个项级科目，写入 {}\n", s.facts.department.name, subjects, dir);
+        return 0;
+    }
+    CLI::App* command = nullptr;
+};
 
 }  // namespace
 
@@ -67,54 +203,16 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", "juesuan 0.1.0");
     std::string data_dir;
     app.add_option("--data-dir", data_dir, "用此目录中的科目目录与模板代替内置数据（亦可设 JUESUAN_DATA_DIR）");
-
-    // build
-    auto* build = app.add_subcommand("build", "由账簿目录生成部门决算公开文件");
-    std::string input, out_dir, formats = fmt::format("{}", fmt::join(known_formats(), ",")), tpl;
-    std::vector<std::string> catalogs;
-    build->add_option("INPUT", input, "账簿目录（department.toml 与 CSV 文件）或账簿工作簿（.xlsx）")->required();
-    build->add_option("-o,--output", out_dir, "输出目录")->required();
-    build->add_option("--format", formats, "输出格式，逗号分隔（默认全部）：" + formats);
-    build->add_option("--template", tpl, "公开模板的编号或文件（默认取 department.toml 中的 template）");
-    build->add_option("--catalog", catalogs, "追加加载本年度的科目目录 CSV（可多次给出）");
-    bool quiet = false, strict = false;
-    std::vector<std::string> build_rules;
-    build->add_flag("-q,--quiet", quiet, "不打印警告与审核结果");
-    build->add_flag("--strict", strict, "审核发现错误时不写出任何文件，退出码为 1");
-    build->add_option("--rules", build_rules, "追加的审核规则文件（可多次给出）");
-
-    // check
-    auto* check = app.add_subcommand("check", "按审核规则核对账簿目录或 disclosure.json");
-    std::string check_input_path, check_format = "text", check_tpl;
-    std::vector<std::string> check_rules, check_catalogs;
-    check->add_option("INPUT", check_input_path, "账簿目录或 disclosure.json")->required();
-    check->add_option("--format", check_format, "输出格式：text（默认）或 json")->check(CLI::IsMember({"text", "json"}));
-    check->add_option("--rules", check_rules, "追加的规则文件（可多次给出）");
-    check->add_option("--catalog", check_catalogs, "追加加载本年度的科目目录 CSV（可多次给出）");
-    check->add_option("--template", check_tpl, "账簿目录所用的公开模板");
-
-    // rules
-    auto* rules = app.add_subcommand("rules", "以 Markdown 列出全部审核规则");
-    std::vector<std::string> rules_extra;
-    rules->add_option("--rules", rules_extra, "追加的规则文件（可多次给出）");
-
-    // init
-    auto* init = app.add_subcommand("init", "生成空白的账簿目录模板（或用 --xlsx 生成账簿工作簿模板）");
-    std::string init_dir, init_xlsx;
-    bool init_force = false;
-    auto* init_dir_option = init->add_option("DIR", init_dir, "要创建的目录");
-    init->add_option("--xlsx", init_xlsx, "改为生成一个账簿工作簿（.xlsx）模板，写到此文件")->excludes(init_dir_option);
-    init->add_flag("--force", init_force, "替换已有的工作簿文件（与 --xlsx 同用）");
-
-    // sample
-    auto* sample = app.add_subcommand("sample", "生成一个自洽的示例部门账簿（测试与性能基准用）");
-    int subjects = 50;
-    std::uint64_t seed = 1;
-    std::string sample_dir;
-    sample->add_option("--subjects", subjects, "项级科目数")->check(CLI::Range(1, 20000));
-    sample->add_option("--seed", seed, "随机种子：相同的种子得到相同的账簿");
-    sample->add_option("-o,--output", sample_dir, "输出目录")->required();
-
+    BuildCommand build;
+    CheckCommand check;
+    RulesCommand rules;
+    InitCommand init;
+    SampleCommand sample;
+    build.add_to(app);
+    check.add_to(app);
+    rules.add_to(app);
+    init.add_to(app);
+    sample.add_to(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -128,86 +226,12 @@ int main(int argc, char** argv) {
         return kExitInput;
     }
     if (!data_dir.empty()) set_data_dir(data_dir);
-
     try {
-        if (*build) {
-            BuildOptions opts;
-            opts.template_override = tpl;
-            for (const auto& c : catalogs) opts.catalogs.emplace_back(c);
-            auto fmts = parse_formats(formats);
-            Built b = build_from_books(input, opts);
-            if (!quiet) print_diagnostics(b.warnings);
-            // The books' files are entered separately; the rules prove they agree.
-            std::vector<fs::path> extra_rules(build_rules.begin(), build_rules.end());
-            CheckResult checked = run_checks(b.disclosure, load_rules(extra_rules), &b.catalogs);
-            int errors = checked.count(FindingSeverity::Error);
-            // Build reports what needs fixing; `check` also lists the notes (提示).
-            checked.findings.erase(std::remove_if(checked.findings.begin(), checked.findings.end(),
-                                                  [](const Finding& f) { return f.severity == FindingSeverity::Info; }),
-                                   checked.findings.end());
-            if (!quiet && !checked.findings.empty()) std::cerr << write_findings_text(b.disclosure, checked);
-            if (strict && errors > 0) {
-                std::cerr << fmt::format("审核发现 {} 处错误（--strict），未生成任何输出。\n", errors);
-                return 1;
-            }
-            auto files = render_outputs(b, fmts);
-            write_files_atomically(out_dir, files, output_file_names());
-            std::cout << fmt::format("已生成 {} {} 年度部门决算（模板 {}）：\n", b.disclosure.department,
-                                     b.disclosure.year, b.tpl.id);
-            for (const auto& [name, content] : files)
-                std::cout << fmt::format("  {}  {} 字节\n", (fs::path(out_dir) / name).string(), content.size());
-            if (errors > 0)
-                std::cout << fmt::format("注意：审核发现 {} 处错误，详见上文或运行 juesuan check {}\n", errors, input);
-            return 0;
-        }
-        if (*check) {
-            CheckOptions opts;
-            for (const auto& r : check_rules) opts.rules.emplace_back(r);
-            for (const auto& c : check_catalogs) opts.catalogs.emplace_back(c);
-            opts.template_override = check_tpl;
-            Checked c = check_input(check_input_path, opts);
-            if (check_format == "json") {
-                std::cout << write_findings_json(c.result, rules_version(c.rules));
-            } else {
-                print_diagnostics(c.warnings);
-                std::cout << fmt::format("{} {} 年度部门决算（模板 {}），规则 {}\n", c.disclosure.department, c.disclosure.year,
-                                         c.disclosure.template_id, rules_version(c.rules));
-                std::cout << write_findings_text(c.disclosure, c.result);
-            }
-            return c.result.count(FindingSeverity::Error) > 0 ? 1 : 0;
-        }
-        if (*rules) {
-            std::vector<fs::path> extra(rules_extra.begin(), rules_extra.end());
-            std::cout << write_rules_catalogue(load_rules(extra));
-            return 0;
-        }
-        if (*init) {
-            if (!init_xlsx.empty()) {
-                write_books_template(init_xlsx, init_force);
-                std::cout << fmt::format("已生成空白账簿工作簿 {}。各列的填写要求见表头批注与 docs/input-format.md。\n", init_xlsx);
-                return 0;
-            }
-            if (init_dir.empty()) throw InputError(Location{}, "请给出要创建的账簿目录，或用 --xlsx 文件名 生成账簿工作簿");
-            Facts empty;
-            empty.department.template_id = "jinan-2023";
-            empty.department.unit = AmountUnit::Yuan;
-            auto files = write_books(empty);
-            files["填写说明.txt"] = books_guide();
-            write_files_atomically(init_dir, files);
-            std::cout << fmt::format("已在 {} 生成空白账簿模板（{} 个文件）。填写说明见 docs/input-format.md。\n", init_dir,
-                                     files.size());
-            return 0;
-        }
-        if (*sample) {
-            Template t = load_template("jinan-2023");
-            Catalogs cats = load_catalogs({});
-            SampleBooks s = generate_sample(subjects, seed, t, cats);
-            auto files = write_books_with_supplements(s.facts, s.extra_catalog);
-            write_files_atomically(sample_dir, files);
-            std::cout << fmt::format("已生成示例部门“{}”的账簿：{} 个项级科目，写入 {}\n", s.facts.department.name,
-                                     subjects, sample_dir);
-            return 0;
-        }
+        if (*build.command) return build.run();
+        if (*check.command) return check.run();
+        if (*rules.command) return rules.run();
+        if (*init.command) return init.run();
+        if (*sample.command) return sample.run();
     } catch (const InputError& e) {
         return fail_input(e);
     } catch (const std::exception& e) {

@@ -206,4 +206,11 @@ std::string fill_placeholders(std::string_view text, const std::map<std::string,
     return out;
 }
 
+std::string to_lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 }  // namespace juesuan

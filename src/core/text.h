@@ -36,6 +36,8 @@ std::string replace_all(std::string s, std::string_view from, std::string_view t
 std::string fill_placeholders(std::string_view text, const std::map<std::string, std::string, std::less<>>& values);
 
 bool all_digits(std::string_view s);
+// ASCII letters in lower case, other bytes kept (file extensions, format names).
+std::string to_lower_ascii(std::string_view s);
 
 // A system error number in Chinese (file not found, permission denied …).
 std::string errno_text(int err);

@@ -1091,30 +1091,8 @@ Facts read_books_workbook(const fs::path& path, Diagnostics& out, BooksSupplemen
 }
 
 bool is_books_workbook(const fs::path& books) {
-    std::string ext = books.extension().string();
-    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     std::error_code ec;
-    return ext == ".xlsx" && !fs::is_directory(books, ec);
-}
-
-Catalogs load_workbook_catalogs(const BooksSupplements& supplements, const std::vector<fs::path>& extra) {
-    Catalogs into = load_catalogs({});
-    if (supplements.catalog) {
-        const CsvFile& sheet = *supplements.catalog;
-        try {
-            parse_catalog_rows(sheet, &into.functional, &into.economic);
-        } catch (const InputError& e) {
-            // The catalog parser names a file and line; in a workbook that place is a cell of the sheet.
-            Diagnostics placed;
-            for (auto d : e.diagnostics().all()) {
-                if (d.where.file == sheet.name && d.where.sheet.empty()) d.where.sheet = sheet.sheet;
-                placed.add(std::move(d));
-            }
-            throw InputError(std::move(placed));
-        }
-    }
-    for (const auto& p : extra) parse_catalog_rows(read_csv_file(p, p.string()), &into.functional, &into.economic);
-    return into;
+    return to_lower_ascii(books.extension().string()) == ".xlsx" && !fs::is_directory(books, ec);
 }
 
 }  // namespace juesuan

@@ -33,9 +33,6 @@ Facts read_books_workbook(const std::filesystem::path& file, Diagnostics& diags,
                           BooksSupplements* supplements = nullptr);
 // Whether a books path names a workbook (.xlsx) rather than a folder.
 bool is_books_workbook(const std::filesystem::path& books);
-// The catalogs with a workbook's 科目补充 sheet added before the --catalog files, as a folder's
-// catalog.csv is; errors name the sheet's cells.
-Catalogs load_workbook_catalogs(const BooksSupplements& supplements, const std::vector<std::filesystem::path>& extra);
 
 // The rows of a sheet as CSV records (a record's line is the row). Number cells keep their stored
 // text and are marked numeric when `stored_numbers`, else they read as Excel shows them.

@@ -1,0 +1,27 @@
+// The readers of a whole disclosure into the one Disclosure model, chosen by what a file holds
+// (its first bytes) and then by its extension. Published PDF, HTML and text documents join here.
+#pragma once
+
+#include <filesystem>
+#include <string_view>
+#include <vector>
+
+#include "model/disclosure.h"
+
+namespace juesuan {
+
+struct DocumentReader {
+    std::string_view name;                     // "json"
+    std::string_view description;              // Chinese, for messages and help
+    std::vector<std::string_view> extensions;  // ".json"
+    bool (*sniff)(std::string_view head);      // whether the file's first bytes are this format
+    Disclosure (*read)(const std::filesystem::path& file);  // throws InputError naming the place
+};
+
+const std::vector<DocumentReader>& document_readers();
+
+// The reader for a file: the first whose sniff accepts the file's head, else by extension;
+// nullptr when none claims it.
+const DocumentReader* find_document_reader(const std::filesystem::path& file);
+
+}  // namespace juesuan
