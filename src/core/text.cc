@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <memory>
+#include <system_error>
 
 namespace juesuan {
 
@@ -156,7 +157,8 @@ std::string csv_line(const std::vector<std::string>& fields) {
     return out;
 }
 
-std::string errno_text(int err) {
+namespace {
+const char* known_errno_text(int err) {
     switch (err) {
         case ENOENT: return "文件或目录不存在";
         case EACCES:
@@ -164,6 +166,7 @@ std::string errno_text(int err) {
         case EISDIR: return "这是一个目录，应为文件";
         case ENOTDIR: return "路径中的某一部分不是目录";
         case ENOSPC: return "磁盘空间不足";
+        case EDQUOT: return "磁盘配额已满";
         case EROFS: return "文件系统只读";
         case EEXIST: return "已存在";
         case ENOTEMPTY: return "目录不为空";
@@ -173,8 +176,36 @@ std::string errno_text(int err) {
         case ENAMETOOLONG: return "路径过长";
         case EMFILE:
         case ENFILE: return "打开的文件过多";
-        default: return "系统错误（代码 " + std::to_string(err) + "）";
+        case EBUSY: return "正被占用";
+        case EXDEV: return "不能跨文件系统移动";
+        case ELOOP: return "符号链接层数过多";
+        case EFBIG: return "文件过大";
+        case EINVAL: return "参数无效或文件系统不支持";
+        case ENOSYS:
+        case ENOTSUP: return "文件系统不支持此操作";
+        case EINTR: return "操作被中断";
+        case ENOMEM: return "内存不足";
+        case ESTALE: return "网络文件已失效";
+        case ETXTBSY: return "文件正被使用";
+        default: return nullptr;
     }
+}
+}  // namespace
+
+std::string errno_text(int err) {
+    const char* known = known_errno_text(err);
+    return known ? known : "系统错误（代码 " + std::to_string(err) + "）";
+}
+
+std::string errno_text_coded(int err) {
+    const char* known = known_errno_text(err);
+    return known ? std::string(known) + "（代码 " + std::to_string(err) + "）" : errno_text(err);
+}
+
+std::string error_code_text(const std::error_code& ec) {
+    if (ec.category() == std::generic_category() || ec.category() == std::system_category())
+        return errno_text_coded(ec.value());
+    return "系统错误（" + std::string(ec.category().name()) + " 代码 " + std::to_string(ec.value()) + "）";
 }
 
 std::string replace_all(std::string s, std::string_view from, std::string_view to) {

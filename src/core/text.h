@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
 namespace juesuan {
@@ -41,6 +42,10 @@ std::string to_lower_ascii(std::string_view s);
 
 // A system error number in Chinese (file not found, permission denied …).
 std::string errno_text(int err);
+// The same with the number kept for a report: "磁盘空间不足（代码 28）".
+std::string errno_text_coded(int err);
+// A std::error_code (std::filesystem's errors) in Chinese with its number, never the English message.
+std::string error_code_text(const std::error_code& ec);
 
 // One CSV record with RFC 4180 quoting, ending in a newline.
 std::string csv_line(const std::vector<std::string>& fields);
