@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/disclosure.h"
@@ -19,6 +20,14 @@ struct Problem {
     std::string expected, actual, difference;  // as printed
     bool cannot = false;  // the check could not be made (missing data), not a failure
 };
+
+// A check a rule names by its argument: claims(amount), perf(total).
+struct NamedCheck {
+    std::string_view name;
+    std::string_view description;  // Chinese, for the rule catalogue
+};
+const std::vector<NamedCheck>& claim_checks();        // the kinds of claims(…)
+const std::vector<NamedCheck>& performance_checks();  // the checks of perf(…)
 
 // kind: consistency (each claim reads as its sentence says), amount, percent, count, score, text.
 std::vector<Problem> check_claims(const Disclosure& d, const FormulaEvaluator& ev, const std::string& kind,

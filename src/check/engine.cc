@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "check/check_registry.h"
 #include "core/text.h"
 #include "check/document_checks.h"
 #include "model/formula.h"
@@ -210,7 +211,7 @@ private:
             if (!g || !*g) return;
         }
         const Condition& c = f.body;
-        if (c.is_predicate && is_row_predicate(c.predicate)) {
+        if (c.is_predicate && find_predicate(c.predicate)->per_row) {
             row_predicate(rule, inst, c);
             return;
         }

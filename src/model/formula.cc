@@ -13,18 +13,6 @@
 
 namespace juesuan {
 
-const std::vector<std::string>& predicate_names() {
-    static const std::vector<std::string> names = {"present",       "empty",         "no_data_note", "rollup",
-                                                   "catalog_known", "catalog_names", "tree_levels",  "tree_parents",
-                                                   "claims",        "perf"};
-    return names;
-}
-
-bool is_row_predicate(const std::string& name) {
-    return name == "rollup" || name.rfind("catalog_", 0) == 0 || name.rfind("tree_", 0) == 0 || name == "claims" ||
-           name == "perf";
-}
-
 std::string Selector::str() const {
     switch (kind) {
         case Kind::Line: return "L" + std::to_string(from);
@@ -213,29 +201,22 @@ private:
             negated = true;
         }
         skip();
-        for (const auto& p : predicate_names()) {
-            if (peek_word(p)) {
-                pos_ += p.size();
-                if (!take("(")) fail(fmt::format("{} 后应为 (", p));
+        // name(T07) or name(what): a predicate, checked against the registered ones when rules load
+        const size_t start = pos_;
+        if (!at_end() && std::islower(static_cast<unsigned char>(s_[pos_]))) {
+            std::string name = ident();
+            if (name != "sum" && name != "ref" && take("(")) {
                 c.is_predicate = true;
                 c.negated = negated;
-                c.predicate = p;
-                // claims(amount), perf(total): the argument names what to check, not a table
-                c.table = p == "claims" || p == "perf" ? ident() : table_id();
-                static const std::vector<std::string> claims = {"consistency", "amount", "percent", "count", "score", "text"};
-                static const std::vector<std::string> perf = {"funds", "rate",  "rate_score", "indicators", "method",
-                                                              "total", "grade", "summary",    "weights",    "key",
-                                                              "unfunded",   "evaluated_funds"};
-                const auto& known = p == "claims" ? claims : perf;
-                if ((p == "claims" || p == "perf") && std::find(known.begin(), known.end(), c.table) == known.end()) {
-                    std::string list;
-                    for (const auto& k : known) list += (list.empty() ? "" : "、") + k;
-                    fail(fmt::format("{}({}) 无效：可用 {}", p, c.table, list));
-                }
+                c.predicate = name;
+                skip();
+                const bool table = s_.size() > pos_ + 2 && s_[pos_] == 'T' && std::isdigit(static_cast<unsigned char>(s_[pos_ + 1]));
+                c.table = table ? table_id() : ident();
                 if (!take(")")) fail("缺少 )");
                 return c;
             }
         }
+        pos_ = start;
         if (negated) fail("not 只能用于谓词，如 not empty(T07)");
         c.lhs = expr();
         skip();

@@ -1,15 +1,14 @@
 // The formula language of rules (docs/rules.md) and of the claims of the narrative
 // (docs/narrative.md), and its evaluation over a Disclosure:
 //   formula   := [condition '=>'] condition
-//   condition := ['not'] predicate '(' T07 ')'  |  expr op expr      op: == != <= >= < >
+//   condition := ['not'] predicate '(' (T07 | name) ')'  |  expr op expr      op: == != <= >= < >
 //   expr      := ['-'] term (('+'|'-') term)*
 //   term      := T03[selector].column | sum(T01[L1:L8].income) | column | number (万元)
 //              | ref(prev.total) | P[project].field
 //   selector  := L27 | L1:L8 | 2010301 | 合计 | @subject | @code | * | key=value; key=value
 //   claim     := expr | fn(expr, expr …)      fn: share growth completion abs sign grade
-// Built-in predicates: present, empty, no_data_note, rollup, catalog_known, catalog_names,
-// tree_levels, tree_parents (over a table); claims(kind) over the narrative's claims;
-// perf(check) over the performance evaluation.
+// The predicates and the checks they name are registered by the checks (check/check_registry.h);
+// the parser takes any name( … ) that opens a condition as a predicate.
 #pragma once
 
 #include <memory>
@@ -86,8 +85,6 @@ RuleExpr parse_rule_expr(std::string_view text);
 Formula parse_formula(std::string_view text);
 Selector parse_selector(std::string_view text);
 
-const std::vector<std::string>& predicate_names();
-bool is_row_predicate(const std::string& name);  // evaluated per row: rollup, catalog_*, tree_*
 
 // ---- Evaluation over a Disclosure
 

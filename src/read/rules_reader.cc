@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "check/check_registry.h"
 #include "read/toml_text.h"
 
 #include "core/diagnostics.h"
@@ -99,7 +100,9 @@ RuleSet parse_rules(const std::string& text, const std::string& shown) {
             for (const auto& tab : tabs)
                 for (const auto& col : cols) {
                     std::string text = fill_placeholders(r.formula_text, {{"col", col}, {"table", tab}});
-                    r.instances.push_back({col, tab, parse_formula(text)});
+                    Formula f = parse_formula(text);
+                    validate_formula(f);
+                    r.instances.push_back({col, tab, std::move(f)});
                 }
         } catch (const FormulaError& e) {
             fail(t->get("formula"), r.id + ".formula", fmt::format("规则 {}：{}", r.id, e.what()));
