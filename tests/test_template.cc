@@ -100,17 +100,23 @@ TEST(Template, ExpressionLanguage) {
     s.measures = &m;
     s.column = [](const std::string& c) { return Money::from_fen(c == "a" ? 1000 : 0); };
     s.line = [](int l) { return Money::from_fen(l); };
-    EXPECT_EQ(evaluate(parse_expr("income.fiscal_gpb"), s).fen(), 125);
-    EXPECT_EQ(evaluate(parse_expr("income.fiscal_gpb[201]"), s).fen(), 120);
-    EXPECT_EQ(evaluate(parse_expr("income.fiscal_gpb[2010302] + income.other"), s).fen(), 23);
-    EXPECT_EQ(evaluate(parse_expr("a - income.fiscal_gpb[208]"), s).fen(), 995);
-    EXPECT_EQ(evaluate(parse_expr("sum(L1:L4) - L2"), s).fen(), 8);
-    EXPECT_EQ(evaluate(parse_expr("-L3 + L1"), s).fen(), -2);
+    EXPECT_EQ(evaluate(parse_template_expr("income.fiscal_gpb"), s).fen(), 125);
+    EXPECT_EQ(evaluate(parse_template_expr("income.fiscal_gpb[201]"), s).fen(), 120);
+    EXPECT_EQ(evaluate(parse_template_expr("income.fiscal_gpb[2010302] + income.other"), s).fen(), 23);
+    EXPECT_EQ(evaluate(parse_template_expr("a - income.fiscal_gpb[208]"), s).fen(), 995);
+    EXPECT_EQ(evaluate(parse_template_expr("sum(L1:L4) - L2"), s).fen(), 8);
+    EXPECT_EQ(evaluate(parse_template_expr("-L3 + L1"), s).fen(), -2);
     s.prefix = "2010301";
-    EXPECT_EQ(evaluate(parse_expr("income.fiscal_gpb"), s).fen(), 100);
-    EXPECT_THROW(parse_expr("income.nonsense"), ExprError);
-    EXPECT_THROW(parse_expr("sum(L5:L1)"), ExprError);
-    EXPECT_THROW(parse_expr("a * b"), ExprError);
+    EXPECT_EQ(evaluate(parse_template_expr("income.fiscal_gpb"), s).fen(), 100);
+    EXPECT_THROW(parse_template_expr("income.nonsense"), FormulaError);
+    EXPECT_THROW(parse_template_expr("sum(L5:L1)"), FormulaError);
+    EXPECT_THROW(parse_template_expr("a * b"), FormulaError);
+    // One language, two vocabularies: cells name measures and 行次, rules name printed tables.
+    EXPECT_THROW(parse_template_expr("T01[L1].income"), FormulaError);
+    EXPECT_THROW(parse_template_expr("ref(prev.total)"), FormulaError);
+    EXPECT_THROW(parse_rule_expr("income.fiscal_gpb"), FormulaError);
+    EXPECT_EQ(parse_template_expr("gpb + gf").terms.size(), 2u);
+    EXPECT_EQ(parse_rule_expr("gpb + gf").terms.size(), 2u);
 }
 
 // The Shanghai layout (shared corpus: the 2024 template and Putuo's 2024/2025 disclosures) is a

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "check/document_checks.h"
-#include "model/formula.h"
+#include "formula/formula.h"
 
 namespace juesuan {
 

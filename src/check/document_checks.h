@@ -9,7 +9,7 @@
 
 #include "model/disclosure.h"
 #include "model/finding.h"
-#include "model/formula.h"
+#include "formula/formula.h"
 
 namespace juesuan {
 

@@ -8,7 +8,7 @@
 #include "check/check_registry.h"
 #include "core/text.h"
 #include "check/document_checks.h"
-#include "model/formula.h"
+#include "formula/formula.h"
 
 namespace juesuan {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "model/formula.h"
+#include "formula/formula.h"
 #include "model/finding.h"
 
 namespace juesuan {

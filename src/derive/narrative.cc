@@ -8,7 +8,7 @@
 #include "core/ratio.h"
 #include "core/score.h"
 #include "core/text.h"
-#include "model/formula.h"
+#include "formula/formula.h"
 
 namespace juesuan {
 

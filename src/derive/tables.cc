@@ -17,18 +17,19 @@ namespace {
 using Vars = std::map<std::string, std::string, std::less<>>;
 std::string substitute(std::string_view s, const Vars& vars) { return fill_placeholders(s, vars); }
 
-Expr parse_in(const TableSpec& spec, const std::string& text) {
+RuleExpr parse_in(const TableSpec& spec, const std::string& text) {
     try {
-        return parse_expr(text);
-    } catch (const ExprError& e) {
+        return parse_template_expr(text);
+    } catch (const FormulaError& e) {
         throw TemplateError(fmt::format("模板 {} 表：{}", spec.id, e.what()));
     }
 }
 
 // An expression that adds cells of its own table (columns of the row, rows by 行次), not
 // measures of the books: the table states it, and the XLSX prints it as a formula.
-bool adds_up_cells(const Expr& e) {
-    return !e.empty() && std::none_of(e.terms.begin(), e.terms.end(), [](const ExprTerm& t) { return t.kind == ExprTerm::Kind::Measure; });
+bool adds_up_cells(const RuleExpr& e) {
+    return !e.terms.empty() &&
+           std::none_of(e.terms.begin(), e.terms.end(), [](const RuleTerm& t) { return t.kind == RuleTerm::Kind::Measure; });
 }
 
 std::optional<Money> shown(Money m, const Template& tpl) {
@@ -62,7 +63,7 @@ void finish_note(const TableSpec& spec, Table& t) {
 // ---- Fixed tables: rows with 行次, cells by expression, totals by row references.
 
 struct FixedCell {
-    Expr expr;
+    RuleExpr expr;
     bool has_expr = false;
 };
 
@@ -75,13 +76,13 @@ struct FixedRow {
 // "T01[L25].income + T01[L26].income", "sum(T01[L1:L8].income)", or columns of the same row
 // ("gpb + gf + soc").
 std::optional<std::string> cell_formula(const TableSpec& spec, const std::map<int, size_t>& by_line, const std::string& col,
-                                        const Expr& e) {
+                                        const RuleExpr& e) {
     std::string out;
     for (const auto& term : e.terms) {
         std::string part;
-        if (term.kind == ExprTerm::Kind::Column)
-            part = term.name;  // a column of the same row
-        else if (term.kind == ExprTerm::Kind::LineRange)
+        if (term.kind == RuleTerm::Kind::RowColumn)
+            part = term.column;  // a column of the same row
+        else if (term.kind == RuleTerm::Kind::LineRange)
             part = fmt::format("sum(T{}[L{}:L{}].{})", spec.id, term.from, term.to, col);
         else if (by_line.count(term.from))
             part = fmt::format("T{}[L{}].{}", spec.id, term.from, col);
@@ -189,7 +190,7 @@ Table derive_fixed(const Measures& m, const Template& tpl, const TableSpec& spec
 Table derive_subject_tree(const Measures& m, const Template& tpl, const TableSpec& spec, const SubjectNames& names) {
     Table t;
     copy_layout(spec, t);
-    std::map<std::string, Expr> exprs;
+    std::map<std::string, RuleExpr> exprs;
     std::set<std::string> leaves;
     for (const auto& c : spec.columns) {
         exprs[c.key] = parse_in(spec, c.expr);
@@ -197,9 +198,9 @@ Table derive_subject_tree(const Measures& m, const Template& tpl, const TableSpe
             for (auto& col : t.columns)
                 if (col.key == c.key) col.formula = exprs[c.key].text;
         for (const auto& term : exprs[c.key].terms) {
-            if (term.kind == ExprTerm::Kind::Measure)
+            if (term.kind == RuleTerm::Kind::Measure)
                 for (auto& s : m.subjects(term.name)) leaves.insert(s);
-            if (term.kind == ExprTerm::Kind::Line || term.kind == ExprTerm::Kind::LineRange)
+            if (term.kind == RuleTerm::Kind::Line || term.kind == RuleTerm::Kind::LineRange)
                 throw TemplateError(fmt::format("模板 {} 表：科目表的列不能引用行次", spec.id));
         }
     }

@@ -10,7 +10,7 @@
 
 #include "core/text.h"
 #include "core/diagnostics.h"
-#include "model/formula.h"
+#include "formula/formula.h"
 #include "write/printed_table.h"
 #include "write/xlsx_support.h"
 

@@ -1,5 +1,6 @@
-// The formula language of rules (docs/rules.md) and of the claims of the narrative
-// (docs/narrative.md), and its evaluation over a Disclosure:
+// The one formula language of juesuan: rules (docs/rules.md), the claims of the narrative
+// (docs/narrative.md) and, in its cell dialect, the cells of the templates (docs/templates.md);
+// and its evaluation over a Disclosure:
 //   formula   := [condition '=>'] condition
 //   condition := ['not'] predicate '(' (T07 | name) ')'  |  expr op expr      op: == != <= >= < >
 //   expr      := ['-'] term (('+'|'-') term)*
@@ -7,6 +8,8 @@
 //              | ref(prev.total) | P[project].field
 //   selector  := L27 | L1:L8 | 2010301 | 合计 | @subject | @code | * | key=value; key=value
 //   claim     := expr | fn(expr, expr …)      fn: share growth completion abs sign grade
+// The cell dialect of template cells, over the books' measures instead of printed tables:
+//   term      := measure | measure[201] | column | L27 | sum(L1:L8)      measure: income.fiscal_gpb
 // The predicates and the checks they name are registered by the checks (check/check_registry.h);
 // the parser takes any name( … ) that opens a condition as a predicate.
 #pragma once
@@ -39,13 +42,17 @@ struct CellRef {
 };
 
 struct RuleTerm {
-    enum class Kind { Cell, Sum, RowColumn, Number, Ref, Perf };
+    // Measure, Line and LineRange belong to the cell dialect, the others to rules and claims
+    // (RowColumn to both).
+    enum class Kind { Cell, Sum, RowColumn, Number, Ref, Perf, Measure, Line, LineRange };
     Kind kind = Kind::Cell;
     int sign = 1;
+    int from = 0, to = 0;                // Line (from == to), LineRange: 行次
+    std::optional<std::string> subject;  // Measure: [code]
     CellRef ref;         // Cell, Sum
     std::string column;  // RowColumn: a column of the current `each` row; Perf: the field
     Money number;        // Number
-    std::string name;    // Ref: the reference figure; Perf: the project selector
+    std::string name;    // Ref: the reference figure; Perf: the project selector; Measure: its name
 };
 
 struct RuleExpr {
@@ -80,6 +87,9 @@ struct ClaimFormula {
 };
 ClaimFormula parse_claim_formula(std::string_view text);
 RuleExpr parse_rule_expr(std::string_view text);
+// A template cell's expression (the cell dialect); empty text gives no terms. Measure names are
+// checked by who knows them (derive).
+RuleExpr parse_cell_expr(std::string_view text);
 
 // Throws FormulaError with a Chinese message naming the position.
 Formula parse_formula(std::string_view text);

@@ -1,4 +1,4 @@
-#include "model/formula.h"
+#include "formula/formula.h"
 
 #include <algorithm>
 #include <cctype>
@@ -90,7 +90,7 @@ namespace {
 
 class Parser {
 public:
-    explicit Parser(std::string_view s) : s_(s) {}
+    explicit Parser(std::string_view s, bool cells = false) : s_(s), cells_(cells) {}
 
     RuleExpr expr_only() {
         RuleExpr e = expr();
@@ -155,7 +155,7 @@ public:
 
 private:
     [[noreturn]] void fail(const std::string& why) const {
-        throw FormulaError(fmt::format("公式“{}”第 {} 个字符处：{}", s_, pos_ + 1, why));
+        throw FormulaError(fmt::format("{}“{}”第 {} 个字符处：{}", cells_ ? "表达式" : "公式", s_, pos_ + 1, why));
     }
     bool at_end() const { return pos_ >= s_.size(); }
     void skip() {
@@ -270,8 +270,59 @@ private:
         return r;
     }
 
+    static bool is_line_ref(const std::string& id) {
+        return id.size() >= 2 && id[0] == 'L' && std::all_of(id.begin() + 1, id.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    }
+    int line_ref() {
+        std::string id = dotted_ident();
+        if (!is_line_ref(id) || id.size() > 6) fail(fmt::format("“{}”不是行次引用（应如 L27）", id));
+        return std::stoi(id.substr(1));
+    }
+    std::string dotted_ident() {
+        skip();
+        size_t start = pos_;
+        while (!at_end() && (std::isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_' || s_[pos_] == '.')) ++pos_;
+        if (start == pos_) fail("此处应为度量名、列名或行次（如 L27）");
+        return std::string(s_.substr(start, pos_ - start));
+    }
+
+    // A term of the cell dialect: a measure over subjects, another column, or rows by 行次.
+    RuleTerm cell_term() {
+        RuleTerm t;
+        std::string id = dotted_ident();
+        if (id == "sum") {
+            if (!take("(")) fail("sum 后应为 (");
+            t.kind = RuleTerm::Kind::LineRange;
+            t.from = line_ref();
+            if (!take(":")) fail("sum(Lm:Ln) 中应有冒号");
+            t.to = line_ref();
+            if (!take(")")) fail("sum(...) 缺少右括号");
+            if (t.to < t.from) fail("sum(Lm:Ln) 中 m 应不大于 n");
+        } else if (is_line_ref(id)) {
+            if (id.size() > 6) fail(fmt::format("“{}”不是行次引用（应如 L27）", id));
+            t.kind = RuleTerm::Kind::Line;
+            t.from = t.to = std::stoi(id.substr(1));
+        } else if (id.find('.') == std::string::npos) {
+            t.kind = RuleTerm::Kind::RowColumn;
+            t.column = id;
+        } else {
+            t.kind = RuleTerm::Kind::Measure;
+            t.name = id;
+            if (!at_end() && s_[pos_] == '[') {
+                ++pos_;
+                size_t start = pos_;
+                while (!at_end() && std::isdigit(static_cast<unsigned char>(s_[pos_]))) ++pos_;
+                if (at_end() || s_[pos_] != ']' || start == pos_) fail("[...] 中应为科目编码");
+                t.subject = std::string(s_.substr(start, pos_ - start));
+                ++pos_;
+            }
+        }
+        return t;
+    }
+
     RuleTerm term() {
         skip();
+        if (cells_) return cell_term();
         RuleTerm t;
         if (at_end()) fail("公式不完整");
         if (peek_word("sum")) {
@@ -349,6 +400,7 @@ private:
     }
 
     std::string_view s_;
+    bool cells_ = false;  // the cell dialect of templates
     size_t pos_ = 0;
 };
 
@@ -356,6 +408,12 @@ private:
 
 Formula parse_formula(std::string_view text) { return Parser(text).run(); }
 RuleExpr parse_rule_expr(std::string_view text) { return Parser(text).expr_only(); }
+RuleExpr parse_cell_expr(std::string_view text) {
+    if (trim(text).empty()) return RuleExpr{{}, std::string(text)};
+    RuleExpr e = Parser(text, true).expr_only();
+    e.text = std::string(text);
+    return e;
+}
 ClaimFormula parse_claim_formula(std::string_view text) { return Parser(text).claim(); }
 
 // ---- Evaluation
