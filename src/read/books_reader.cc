@@ -308,6 +308,10 @@ struct Reader {
         std::vector<Declared> declared;
         std::map<std::string, int> seen;  // code|fund → line
         size_t first_new = out.size();
+        // Every table adds up these leaves: a column whose sum leaves Money's range is refused
+        // here, at the row where it does, rather than wrapping in a printed total.
+        std::map<std::string, Money> column_sum;
+        std::set<std::string> overflowed;
         for (const auto& r : *parsed) {
             if (r["code"].invalid) continue;
             const std::string& code = r["code"].text;
@@ -341,6 +345,15 @@ struct Reader {
             }
             seen[key] = r.line;
             if (code.size() == leaf_len) {
+                for (const auto& f : def.fields) {
+                    if (f.kind != FieldKind::Amount || !r[f.key].amount || overflowed.count(f.key)) continue;
+                    try {
+                        column_sum[f.key] += *r[f.key].amount;
+                    } catch (const AmountOverflow&) {
+                        overflowed.insert(f.key);
+                        diags.error(at(file, r, f.key), amount_overflow_message("此列从首行加到此行的合计"));
+                    }
+                }
                 out.push_back({code, name, std::move(amounts), at(file, r, "code"), at(file, r, "name")});
             } else {
                 names.push_back({code, name, at(file, r, "code"), at(file, r, "name")});
@@ -350,10 +363,14 @@ struct Reader {
         for (const auto& d : declared) {
             for (const auto& [field, value] : d.amounts) {
                 Money sum;
-                for (size_t i = first_new; i < out.size(); ++i) {
-                    const auto& l = out[i];
-                    if (l.code.compare(0, d.code.size(), d.code) != 0) continue;
-                    if (auto it = l.amounts.find(field); it != l.amounts.end()) sum += it->second;
+                try {
+                    for (size_t i = first_new; i < out.size(); ++i) {
+                        const auto& l = out[i];
+                        if (l.code.compare(0, d.code.size(), d.code) != 0) continue;
+                        if (auto it = l.amounts.find(field); it != l.amounts.end()) sum += it->second;
+                    }
+                } catch (const AmountOverflow&) {
+                    continue;  // reported above, at the leaf where the column's sum overflowed
                 }
                 if (sum != value) {
                     std::string lvl(level_name(d.code.size() == 3 ? Level::Lei : Level::Kuan));
