@@ -184,3 +184,35 @@ TEST(Hardening, UnsignedMaxIsNeverMinusOne) {
     err = errors_of([&] { build_books(tmp2 / "b"); });
     EXPECT_TRUE(has(err, "“18446744073709551615”不是数字")) << err;
 }
+
+// ---- 2. Message cap
+
+// A file of many thousand bad rows prints at most kMaxDiagnosticsPerFile lines for it, then one
+// line with the count of the rest; the count of errors stays right.
+TEST(Hardening, ManyBadRowsPrintACappedList) {
+    TempDir tmp;
+    copy_example(tmp / "b");
+    const int rows = 90'000;
+    std::string csv = slurp(tmp / "b/income.csv").substr(0, slurp(tmp / "b/income.csv").find('\n') + 1);
+    csv.reserve(static_cast<size_t>(rows) * 24);
+    for (int i = 0; i < rows; ++i) csv += "20103" + std::to_string(10 + i % 89) + ",x,12..5,,,,,,,\n";
+    spit(tmp / "b/income.csv", csv);
+    CliResult r = run_cli({"build", (tmp / "b").string(), "-o", (tmp / "out").string()});
+    EXPECT_EQ(r.exit_code, 2);
+    size_t lines = static_cast<size_t>(std::count(r.err.begin(), r.err.end(), '\n'));
+    EXPECT_LE(lines, static_cast<size_t>(kMaxDiagnosticsPerFile) + 20) << r.err.substr(0, 2000);
+    EXPECT_TRUE(has(r.err, "income.csv：……另有 ")) << r.err.substr(r.err.size() > 2000 ? r.err.size() - 2000 : 0);
+    EXPECT_TRUE(has(r.err, "处问题未列出")) << r.err.substr(0, 500);
+
+    Diagnostics d, merged;
+    for (int i = 0; i < 1000; ++i) d.error(Location{"a.csv", i + 1}, "坏");
+    d.warning(Location{"b.csv"}, "注意");
+    EXPECT_EQ(d.error_count(), 1000);
+    EXPECT_EQ(d.all().size(), static_cast<size_t>(kMaxDiagnosticsPerFile) + 1);
+    merged.merge(d);
+    EXPECT_EQ(merged.error_count(), 1000);
+    EXPECT_EQ(merged.omitted("a.csv"), 1000 - kMaxDiagnosticsPerFile);
+    auto sorted = merged.sorted();
+    ASSERT_EQ(sorted.size(), static_cast<size_t>(kMaxDiagnosticsPerFile) + 2);
+    EXPECT_EQ(format_diagnostic(sorted[kMaxDiagnosticsPerFile]), "a.csv：……另有 800 处问题未列出");
+}

@@ -247,6 +247,9 @@ std::vector<BookRow> read_book_rows(const CsvFile& csv, const FileDef& def, Amou
                 row.cells[f.key] = missing;
             }
         }
+        // Past the message cap the books cannot be used: the rest is read only to count its errors,
+        // and keeping a million rows that no one will use would cost memory for nothing.
+        if (diags.omitted(csv.name) > 0 && diags.has_errors()) continue;
         rows.push_back(std::move(row));
     }
     return rows;
