@@ -22,6 +22,7 @@
 #include "read/json_reader.h"
 #include "read/rules_reader.h"
 #include "check/engine.h"
+#include "read/text_encoding.h"
 #include "read/toml_text.h"
 #include "read/xlsx_file.h"
 #include "support.h"
@@ -64,6 +65,19 @@ std::string replaced(std::string s, const std::string& from, const std::string& 
     return s;
 }
 
+// The text in GBK, as Notepad on Chinese Windows saves it.
+std::string to_gbk(const std::string& utf8) {
+    iconv_t cd = iconv_open("GBK", "UTF-8");
+    std::string out(utf8.size() * 2 + 16, '\0');
+    char* src = const_cast<char*>(utf8.data());
+    char* dst = out.data();
+    size_t left = utf8.size(), room = out.size();
+    EXPECT_NE(iconv(cd, &src, &left, &dst, &room), static_cast<size_t>(-1));
+    iconv_close(cd);
+    out.resize(out.size() - room);
+    return out;
+}
+
 // Builds the books with the CLI; the run must refuse them (exit 2, no output) and say why.
 std::string refused_build(const fs::path& books, const fs::path& out) {
     CliResult r = run_cli({"build", books.string(), "-o", out.string()});
@@ -71,6 +85,31 @@ std::string refused_build(const fs::path& books, const fs::path& out) {
     EXPECT_FALSE(fs::exists(out));
     EXPECT_TRUE(has(r.err, "未生成任何输出")) << r.err;
     return r.err;
+}
+
+// A workbook with one sheet 收入 whose A1 is the shared string `shared` and B1 the inline string `inline_text`.
+std::string workbook_bytes(const std::string& shared, const std::string& inline_text) {
+    const std::vector<std::pair<std::string, std::string>> parts = {
+        {"xl/workbook.xml",
+         R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="收入" sheetId="1" r:id="rId1"/></sheets></workbook>)"},
+        {"xl/_rels/workbook.xml.rels",
+         R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>)"},
+        {"xl/sharedStrings.xml", R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>)" + shared +
+                                     "</t></si></sst>"},
+        {"xl/worksheets/sheet1.xml",
+         R"(<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>)" +
+             inline_text + "</t></is></c></row></sheetData></worksheet>"}};
+    TempDir tmp;
+    fs::path p = tmp / "w.xlsx";
+    int err = 0;
+    zip_t* z = zip_open(p.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
+    EXPECT_NE(z, nullptr);
+    for (const auto& [name, data] : parts) {
+        zip_source_t* s = zip_source_buffer(z, data.data(), data.size(), 0);
+        EXPECT_GE(zip_file_add(z, name.c_str(), s, ZIP_FL_OVERWRITE), 0);
+    }
+    EXPECT_EQ(zip_close(z), 0);
+    return slurp(p);
 }
 
 }  // namespace
@@ -204,6 +243,15 @@ TEST(Hardening, ManyBadRowsPrintACappedList) {
     EXPECT_TRUE(has(r.err, "income.csv：……另有 ")) << r.err.substr(r.err.size() > 2000 ? r.err.size() - 2000 : 0);
     EXPECT_TRUE(has(r.err, "处问题未列出")) << r.err.substr(0, 500);
 
+    // A million and a half rows are past the row limit: one line says so, where reading stopped.
+    csv.resize(csv.find('\n') + 1);
+    for (int i = 0; i < 1'500'000; ++i) csv += "2010301,x,12..5,,,,,,,\n";
+    spit(tmp / "b/income.csv", csv);
+    r = run_cli({"build", (tmp / "b").string(), "-o", (tmp / "out").string()});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_TRUE(has(r.err, fmt::format("income.csv 第 {} 行：行数过多", kMaxCsvRecords + 2))) << r.err.substr(0, 2000);
+    EXPECT_LE(std::count(r.err.begin(), r.err.end(), '\n'), 5) << r.err.substr(0, 2000);
+
     Diagnostics d, merged;
     for (int i = 0; i < 1000; ++i) d.error(Location{"a.csv", i + 1}, "坏");
     d.warning(Location{"b.csv"}, "注意");
@@ -215,4 +263,109 @@ TEST(Hardening, ManyBadRowsPrintACappedList) {
     auto sorted = merged.sorted();
     ASSERT_EQ(sorted.size(), static_cast<size_t>(kMaxDiagnosticsPerFile) + 2);
     EXPECT_EQ(format_diagnostic(sorted[kMaxDiagnosticsPerFile]), "a.csv：……另有 800 处问题未列出");
+}
+
+// ---- 3. Limits
+
+// A books file past 64 MB is refused before it is read (a sparse file: nothing is written).
+TEST(Hardening, FilesPastTheSizeLimitAreRefused) {
+    TempDir tmp;
+    copy_example(tmp / "b");
+    fs::resize_file(tmp / "b/income.csv", kMaxInputFileBytes + 1);
+    std::string err = errors_of([&] { build_books(tmp / "b"); });
+    EXPECT_TRUE(has(err, "income.csv：文件过大")) << err;
+    fs::resize_file(tmp / "b/department.toml", kMaxInputFileBytes + 1);
+    err = errors_of([&] { build_books(tmp / "b"); });
+    EXPECT_TRUE(has(err, "department.toml：文件过大")) << err;
+    spit(tmp / "big.xlsx", "");
+    fs::resize_file(tmp / "big.xlsx", kMaxInputFileBytes + 1);
+    err = errors_of([&] { read_xlsx(tmp / "big.xlsx"); });
+    EXPECT_TRUE(has(err, "工作簿过大")) << err;
+    spit(tmp / "big.json", "");
+    fs::resize_file(tmp / "big.json", kMaxInputFileBytes + 1);
+    err = errors_of([&] { read_disclosure_json(tmp / "big.json"); });
+    EXPECT_TRUE(has(err, "文件过大")) << err;
+}
+
+// Fields: 4 KB for a cell that is no prose (an amount, a code, a name in department.toml), 64 KB
+// for prose; each refused naming the file and the place. A JSON nesting a million deep is refused
+// before the parser recurses.
+TEST(Hardening, FieldsPastTheLengthLimitsAreRefused) {
+    TempDir tmp;
+    copy_example(tmp / "b");
+    set_cell(tmp / "b/income.csv", 2, 2, std::string(kMaxFieldBytes + 1, '1'));
+    set_cell(tmp / "b/projects.csv", 1, 1, std::string(kMaxFieldBytes + 1, 'x'));  // a text: may be long
+    std::string err = errors_of([&] { build_books(tmp / "b"); });
+    EXPECT_TRUE(has(err, "income.csv 第 3 行第 3 列（一般公共预算财政拨款收入）：内容过长：有 4097 字节，最多 4096 字节")) << err;
+    EXPECT_FALSE(has(err, "projects.csv")) << err;
+
+    set_cell(tmp / "b/income.csv", 2, 2, "1");
+    set_cell(tmp / "b/projects.csv", 1, 1, std::string(kMaxLongTextBytes + 1, 'x'));
+    err = errors_of([&] { build_books(tmp / "b"); });
+    EXPECT_TRUE(has(err, "projects.csv 第 2 行第 2 列：单元格内容过长")) << err;
+
+    TempDir tmp2;
+    copy_example(tmp2 / "b");
+    std::string dept = slurp(tmp2 / "b/department.toml");
+    spit(tmp2 / "b/department.toml",
+         replaced(dept, "short_name = \"济南市天桥区政府办公室\"", "short_name = \"" + std::string(kMaxFieldBytes + 1, 'x') + "\""));
+    err = errors_of([&] { build_books(tmp2 / "b"); });
+    EXPECT_TRUE(has(err, "department.toml 第 6 行")) << err;
+    EXPECT_TRUE(has(err, "内容过长")) << err;
+    spit(tmp2 / "b/department.toml", dept + "\n[zz]\nextra = \"" + std::string(kMaxLongTextBytes + 1, 'x') + "\"\n");
+    err = errors_of([&] { parse_toml(slurp(tmp2 / "b/department.toml"), "department.toml"); });
+    EXPECT_TRUE(has(err, "文字过长")) << err;
+
+    std::string long_cell(kMaxLongTextBytes + 1, 'x');
+    err = errors_of([&] { read_xlsx_bytes(workbook_bytes("ok", long_cell), "w.xlsx"); });
+    EXPECT_TRUE(has(err, "w.xlsx 收入!B1：单元格内容过长")) << err;
+
+    err = errors_of([&] { parse_disclosure_json(std::string(1'000'000, '['), "deep.json"); });
+    EXPECT_TRUE(has(err, "deep.json 第 1 行第 257 列：JSON 嵌套过深")) << err;
+}
+
+// ---- 4. Encodings
+
+// Each reader takes UTF-8 only, and says which encoding a file is in when it can tell: UTF-16 by
+// its BOM (or NULs), GBK for a department.toml saved by Notepad; a bad byte is named by line and
+// column (or cell). A UTF-8 BOM is dropped. (A GBK CSV is read, with a warning: BooksReader.ReadsGb18030Csv.)
+TEST(Hardening, EncodingsAreNamed) {
+    const std::string heji_gbk = "\xBA\xCF\xBC\xC6";  // 合计 in GBK
+    // CSV
+    std::string err = errors_of([] { parse_csv("\xFF\xFE" "a\0,\0b\0\n\0"s, "u16.csv"); });
+    EXPECT_TRUE(has(err, "u16.csv：文件是 UTF-16 编码")) << err;
+    err = errors_of([] { parse_csv(std::string("a,b\n1,2\n3,\xFF\n"), "bad.csv"); });
+    EXPECT_TRUE(has(err, "bad.csv：文件编码无法识别：第 3 行第 3 列的字节 0xFF")) << err;
+    EXPECT_EQ(parse_csv("\xEF\xBB\xBF" "a,b\n", "bom.csv").records.at(0).fields.at(0), "a");
+    // TOML
+    err = errors_of([&] { parse_toml("name = \"" + heji_gbk + "\"\n", "department.toml"); });
+    EXPECT_TRUE(has(err, "department.toml：文件是 GBK（GB18030）编码，请另存为 UTF-8")) << err;
+    err = errors_of([] { parse_toml("a = 1\nname = \"\xE5\"\n", "t.toml"); });
+    EXPECT_TRUE(has(err, "t.toml 第 2 行第 9 列：此处的字节 0xE5 不是有效的 UTF-8 字符")) << err;
+    err = errors_of([] { parse_toml("\xFE\xFF\0a"s, "t.toml"); });
+    EXPECT_TRUE(has(err, "UTF-16")) << err;
+    EXPECT_EQ(parse_toml("\xEF\xBB\xBF" "a = 1\n", "t.toml")["a"].value<int64_t>(), 1);
+    // Surrogates and overlong forms are not UTF-8 either.
+    EXPECT_EQ(invalid_utf8_offset("ok\xED\xA0\x80"), 2u);
+    EXPECT_EQ(invalid_utf8_offset("\xC0\xAF"), 0u);
+    EXPECT_EQ(invalid_utf8_offset("\xF4\x90\x80\x80"), 0u);
+    EXPECT_EQ(invalid_utf8_offset("合计 €"), std::string::npos);
+    // JSON
+    err = errors_of([] { parse_disclosure_json("{\n\"department\": \"\xFF\"}", "d.json"); });
+    EXPECT_TRUE(has(err, "d.json 第 2 行第 16 列")) << err;
+    // xlsx: shared and inline strings
+    err = errors_of([] { read_xlsx_bytes(workbook_bytes("\xC3\x28", "ok"), "w.xlsx"); });
+    EXPECT_TRUE(has(err, "w.xlsx 收入!A1：单元格中的文字含有无效的 UTF-8 字节 0xC3")) << err;
+    err = errors_of([] { read_xlsx_bytes(workbook_bytes("ok", "ab\xFF"), "w.xlsx"); });
+    EXPECT_TRUE(has(err, "w.xlsx 收入!B1")) << err;
+
+    // Through the books: a department.toml saved in GBK, and one with a UTF-8 BOM.
+    TempDir tmp;
+    copy_example(tmp / "b");
+    std::string dept = slurp(tmp / "b/department.toml");
+    spit(tmp / "b/department.toml", "\xEF\xBB\xBF" + dept);
+    EXPECT_NO_THROW(build_books(tmp / "b"));
+    spit(tmp / "b/department.toml", to_gbk(dept));
+    err = refused_build(tmp / "b", tmp / "out");
+    EXPECT_TRUE(has(err, "department.toml：文件是 GBK")) << err;
 }
