@@ -217,6 +217,17 @@ TEST(Hardening, UnsignedMaxIsNeverMinusOne) {
     std::string err = errors_of([&] { parse_disclosure_json(bad, "d.json"); });
     EXPECT_TRUE(has(err, "超出范围")) << err;
 
+    TempDir tmp;
+    copy_example(tmp / "b");
+    std::string dept = slurp(tmp / "b/department.toml");
+    auto at = dept.find("abroad_groups");
+    ASSERT_NE(at, std::string::npos);
+    dept.replace(at, dept.find('\n', at) - at, "abroad_groups = 18446744073709551615");
+    spit(tmp / "b/department.toml", dept);
+    err = errors_of([&] { build_books(tmp / "b"); });
+    EXPECT_TRUE(has(err, "department.toml 第")) << err;
+    EXPECT_TRUE(has(err, "整数过大")) << err;
+
     TempDir tmp2;
     copy_example(tmp2 / "b");
     set_cell(tmp2 / "b/indicators.csv", 1, 8, "18446744073709551615");  // 权重
@@ -368,4 +379,44 @@ TEST(Hardening, EncodingsAreNamed) {
     spit(tmp / "b/department.toml", to_gbk(dept));
     err = refused_build(tmp / "b", tmp / "out");
     EXPECT_TRUE(has(err, "department.toml：文件是 GBK")) << err;
+}
+
+// ---- 5. The libraries' English stays out
+
+// toml++, nlohmann::json and std::filesystem explain in English; the officer reads Chinese with
+// the line (and column) of the problem.
+TEST(Hardening, LibraryErrorsAreChineseWithTheLine) {
+    for (std::string text : {"a = 1\nb = \n", "a = 1\na = 2\n", "x = \"unterminated\n", "[t\n", "a = 1 2\n",
+                                    "path = \"C:\\data\"\n", "n = 0123\n", "n = 99999999999999999999\n", "a = [1,,2]\n"}) {
+        std::string err = errors_of([&] { parse_toml(text, "t.toml"); });
+        EXPECT_TRUE(has(err, "t.toml 第 ")) << text << "\n" << err;
+        EXPECT_TRUE(has(err, "TOML 格式错误")) << err;
+        for (const char* english : {"expected", "saw", "value", "redefine", "parse"})
+            EXPECT_FALSE(has(err, english)) << text << "\n" << err;
+    }
+    {
+        std::string dup = errors_of([] { parse_toml("a = 1\na = 2\n", "t.toml"); });
+        EXPECT_TRUE(has(dup, "t.toml 第 2 行第 5 列：TOML 格式错误：键或表重复")) << dup;
+    }
+
+    for (std::string text : {"{\n  \"year\": 2023,\n  \"x\": tru\n}", "{\"a\": 1e99999}", "[1, 2", "{\"a\" 1}"}) {
+        std::string err = errors_of([&] { parse_disclosure_json(text, "d.json"); });
+        EXPECT_FALSE(has(err, "[json.exception")) << err;
+        EXPECT_FALSE(has(err, "parse error")) << err;
+        EXPECT_TRUE(has(err, "d.json")) << err;
+    }
+    EXPECT_TRUE(has(errors_of([] { parse_disclosure_json("{\n  \"year\": 2023,\n  \"x\": tru\n}", "d.json"); }),
+                    "d.json 第 3 行"));
+
+    // A books folder that cannot be listed or read: the CLI says so in Chinese.
+    TempDir tmp;
+    copy_example(tmp / "b");
+    fs::permissions(tmp / "b/income.csv", fs::perms::none);
+    CliResult r = run_cli({"build", (tmp / "b").string(), "-o", (tmp / "out").string()});
+    fs::permissions(tmp / "b/income.csv", fs::perms::owner_all);
+    if (::geteuid() != 0) {  // root reads anything
+        EXPECT_EQ(r.exit_code, 2);
+        EXPECT_TRUE(has(r.err, "income.csv：无法读取文件：没有访问权限")) << r.err;
+    }
+    EXPECT_FALSE(has(r.err, "filesystem error")) << r.err;
 }

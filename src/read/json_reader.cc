@@ -52,8 +52,16 @@ Disclosure parse_disclosure_json(const std::string& raw, const std::string& show
         // e.byte is 1-based: the byte at which the parser gave up.
         throw InputError(at_offset(shown, text, e.byte > 0 ? e.byte - 1 : 0),
                          "JSON 格式错误：文件不是合法的 JSON（请检查此处的引号、括号、逗号；文本须为 UTF-8）");
+    } catch (const nlohmann::json::exception&) {
+        // out_of_range: a number past what a double holds (1e999) — the parser names no place.
+        throw InputError(Location{shown}, "JSON 格式错误：含有无法表示的数（过大或过小）");
     }
-    return disclosure_from_json(j, shown);
+    try {
+        return disclosure_from_json(j, shown);
+    } catch (const nlohmann::json::exception&) {
+        // The codec checks every type before it reads; this is a safety net, in Chinese.
+        throw InputError(Location{shown}, "disclosure.json 的内容无法读取：某个值的类型不对");
+    }
 }
 
 Disclosure read_disclosure_json(const std::filesystem::path& path) {
