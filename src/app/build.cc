@@ -54,6 +54,8 @@ Built build_from_books(const fs::path& books, const BuildOptions& opts, const Li
         if (fs::exists(books / "glossary.csv", ec)) add_subject_definitions(books / "glossary.csv", defs);
         for (const auto& [code, text] : extra.glossary) defs.by_code[code] = text;
         b.disclosure.narrative = derive_narrative(b.disclosure, b.facts, nt, defs, b.warnings);
+    } catch (const InputError&) {
+        throw;  // already names its place (an amount past the bound, a glossary file)
     } catch (const std::runtime_error& e) {
         throw InputError(Location{nt.origin}, e.what());
     }

@@ -47,7 +47,7 @@ namespace {
 
 // True when the relation holds within the tolerance of the disclosure's precision.
 bool holds(const std::string& op, const Value& l, const Value& r, std::int64_t precision) {
-    std::int64_t diff = l.raw - r.raw;
+    std::int64_t diff = checked_sub(l.raw, r.raw);
     bool eq = within_tolerance(diff, l.terms + r.terms, precision);
     if (op == "==") return eq;
     if (op == "!=") return !eq;
@@ -381,7 +381,12 @@ CheckResult run_checks(const Disclosure& d, const std::vector<RuleSet>& sets, co
         if (!set.applies_to(d.template_id)) continue;
         for (const auto& rule : set.rules) {
             out.evaluations.try_emplace(rule.id, 0);
-            runner.run(rule);
+            try {
+                runner.run(rule);
+            } catch (const AmountOverflow&) {
+                throw AmountOverflow(Location{rule.origin, rule.line},
+                                     fmt::format("审核规则 {}（{}）计算的合计或差额", rule.id, rule.description));
+            }
         }
     }
     // Grouped by table in printed order, then by rule.

@@ -234,6 +234,14 @@ int main(int argc, char** argv) {
         if (*sample.command) return sample.run();
     } catch (const InputError& e) {
         return fail_input(e);
+    } catch (const fs::filesystem_error& e) {
+        // The library's words are English ("filesystem error: cannot …"): name the file in Chinese.
+        std::string file = e.path1().empty() ? std::string() : e.path1().string() + "：";
+        std::cerr << fmt::format("错误：{}无法访问文件或目录：{}\n", file, errno_text(e.code().value()));
+        return kExitInput;
+    } catch (const std::bad_alloc&) {
+        std::cerr << "错误：内存不足：输入过大\n";
+        return kExitInput;
     } catch (const std::exception& e) {
         std::cerr << "错误：" << e.what() << "\n";
         return kExitInput;

@@ -10,9 +10,8 @@
 
 namespace juesuan {
 
-// The largest amount a Disclosure may hold, in 分 (10^14 元): no budget comes near it, and sums of
-// thousands of such amounts stay far inside int64.
-inline constexpr std::int64_t kMaxJsonAmountFen = 10'000'000'000'000'000;
+// The largest amount a Disclosure may hold, in 分: the one bound of every amount (core/money.h).
+inline constexpr std::int64_t kMaxJsonAmountFen = Money::kMaxFen;
 
 nlohmann::ordered_json disclosure_to_json(const Disclosure& d);
 

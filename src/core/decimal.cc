@@ -15,8 +15,11 @@ std::int64_t pow10(int n) {
 std::int64_t Decimal::scaled_to(int s) const { return units * pow10(s - scale); }
 
 int Decimal::compare(const Decimal& o) const {
+    // In __int128: seventeen digits brought to six decimals do not fit int64.
     int s = scale > o.scale ? scale : o.scale;
-    std::int64_t a = scaled_to(s), b = o.scaled_to(s);
+    __int128 a = units, b = o.units;
+    for (int i = scale; i < s; ++i) a *= 10;
+    for (int i = o.scale; i < s; ++i) b *= 10;
     return a < b ? -1 : (a > b ? 1 : 0);
 }
 

@@ -33,6 +33,9 @@ std::string describe(const Location& w) {
 }
 
 std::string format_diagnostic(const Diagnostic& d) {
+    if (d.omitted > 0)
+        return d.where.file.empty() ? fmt::format("……另有 {} 处问题未列出", d.omitted)
+                                    : fmt::format("{}：……另有 {} 处问题未列出", d.where.file, d.omitted);
     std::string place = describe(d.where);
     return fmt::format("{}：{}{}{}", d.severity == Severity::Error ? "错误" : "警告", place,
                        place.empty() ? "" : "：", d.message);
@@ -47,8 +50,25 @@ void Diagnostics::warning(Location where, std::string message) {
 }
 
 void Diagnostics::add(Diagnostic d) {
+    if (d.omitted > 0) {  // a summary line of another Diagnostics: its count, not the line
+        omitted_[d.where.file] += d.omitted;
+        return;
+    }
     if (d.severity == Severity::Error) ++errors_;
+    if (++kept_[d.where.file] > kMaxDiagnosticsPerFile) {
+        ++omitted_[d.where.file];
+        return;
+    }
     items_.push_back(std::move(d));
+}
+
+int Diagnostics::kept_errors() const {
+    return static_cast<int>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; }));
+}
+
+int Diagnostics::omitted(const std::string& file) const {
+    auto it = omitted_.find(file);
+    return it == omitted_.end() ? 0 : it->second;
 }
 
 std::vector<Diagnostic> Diagnostics::sorted() const {
@@ -57,11 +77,23 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
         return std::tie(a.where.file, a.where.sheet, a.where.line, a.where.column) <
                std::tie(b.where.file, b.where.sheet, b.where.line, b.where.column);
     });
+    // Each file's count of omitted diagnostics after the last one kept of that file.
+    for (const auto& [file, n] : omitted_) {
+        auto last = std::find_if(out.rbegin(), out.rend(), [&](const Diagnostic& d) { return d.where.file == file; });
+        Diagnostic summary{Severity::Error, Location{file}, {}, n};
+        out.insert(last.base(), std::move(summary));
+    }
     return out;
 }
 
 void Diagnostics::merge(const Diagnostics& other) {
     for (const auto& d : other.all()) add(d);
+    // The other's omitted diagnostics stay omitted, and count.
+    for (const auto& [file, n] : other.omitted_) {
+        omitted_[file] += n;
+        kept_[file] += n;
+    }
+    errors_ += other.errors_ - other.kept_errors();
 }
 
 namespace {

@@ -1,6 +1,7 @@
 // Errors and warnings about input, each pointing at a file and a place in it.
 #pragma once
 
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -26,12 +27,17 @@ struct Diagnostic {
     Severity severity = Severity::Error;
     Location where;
     std::string message;  // Chinese, says what was found and what was expected
+    int omitted = 0;      // > 0: the line that stands for this many diagnostics of where.file not kept
 };
 
 // "income.csv 第 5 行第 3 列（一般公共预算财政拨款收入）"; in a workbook "books.xlsx 收入!C5（…）"
 std::string describe(const Location& where);
 // "错误：income.csv 第 5 行第 3 列（…）：金额“12..5”无法识别…"
 std::string format_diagnostic(const Diagnostic& d);
+
+// A file of a million bad rows must not print a million lines: Diagnostics keeps this many per
+// file, counts the rest, and sorted() ends each such file with "……另有 N 处问题未列出".
+inline constexpr int kMaxDiagnosticsPerFile = 200;
 
 class Diagnostics {
 public:
@@ -40,14 +46,21 @@ public:
     void add(Diagnostic d);
     void merge(const Diagnostics& other);
     bool has_errors() const { return errors_ > 0; }
-    int error_count() const { return errors_; }
+    int error_count() const { return errors_; }  // kept and omitted
+    // The diagnostics kept (at most kMaxDiagnosticsPerFile per file).
     const std::vector<Diagnostic>& all() const { return items_; }
-    // By file, then line and column, keeping the order of equal places: how a reader wants them.
+    // How many of a file's diagnostics were counted but not kept.
+    int omitted(const std::string& file) const;
+    // By file, then line and column, keeping the order of equal places: how a reader wants them;
+    // a file with omitted diagnostics ends with one line saying how many.
     std::vector<Diagnostic> sorted() const;
 
 private:
+    int kept_errors() const;
     std::vector<Diagnostic> items_;
     int errors_ = 0;
+    std::map<std::string, int> kept_;     // file → diagnostics kept
+    std::map<std::string, int> omitted_;  // file → diagnostics counted, not kept
 };
 
 // Thrown when input cannot be used; carries every diagnostic found so far.

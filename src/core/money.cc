@@ -6,6 +6,26 @@
 
 namespace juesuan {
 
+std::string amount_overflow_message(const std::string& what) {
+    return fmt::format("{}超出可处理的范围：任一金额及其合计、差额的绝对值都不能超过 100 万亿元（{} 分）",
+                       what.empty() ? "金额" : what, Money::kMaxFen);
+}
+
+namespace {
+std::int64_t bounded(__int128 v) {
+    if (v > Money::kMaxFen || v < -Money::kMaxFen) throw AmountOverflow();
+    return static_cast<std::int64_t>(v);
+}
+}  // namespace
+
+AmountOverflow::AmountOverflow(Location where, const std::string& what)
+    : InputError(std::move(where), amount_overflow_message(what)) {}
+
+std::int64_t checked_add(std::int64_t a, std::int64_t b) { return bounded(static_cast<__int128>(a) + b); }
+std::int64_t checked_sub(std::int64_t a, std::int64_t b) { return bounded(static_cast<__int128>(a) - b); }
+std::int64_t checked_neg(std::int64_t a) { return bounded(-static_cast<__int128>(a)); }
+std::int64_t checked_mul(std::int64_t a, std::int64_t b) { return bounded(static_cast<__int128>(a) * b); }
+
 std::string_view unit_name(AmountUnit unit) { return unit == AmountUnit::Wan ? "万元" : "元"; }
 
 std::optional<AmountUnit> parse_unit_name(std::string_view s) {
@@ -36,7 +56,7 @@ bool is_dash_placeholder(const std::string& t) {
     return true;
 }
 
-std::string group_thousands(std::int64_t v) {
+std::string group_thousands(std::uint64_t v) {
     std::string digits = std::to_string(v);
     std::string out;
     int n = static_cast<int>(digits.size());
@@ -50,8 +70,9 @@ std::string group_thousands(std::int64_t v) {
 
 std::string format_hundredths(std::int64_t units_of_step, bool commas) {
     bool neg = units_of_step < 0;
-    std::int64_t a = neg ? -units_of_step : units_of_step;
-    std::int64_t whole = a / 100, frac = a % 100;
+    // Unsigned magnitude: −INT64_MIN has no int64.
+    std::uint64_t a = neg ? 0 - static_cast<std::uint64_t>(units_of_step) : static_cast<std::uint64_t>(units_of_step);
+    std::uint64_t whole = a / 100, frac = a % 100;
     std::string w = commas ? group_thousands(whole) : std::to_string(whole);
     return fmt::format("{}{}.{:02d}", neg ? "-" : "", w, frac);
 }
@@ -112,23 +133,29 @@ AmountParse parse_amount(std::string_view text, AmountUnit unit) {
                                 unit_name(unit), max_decimals));
     size_t lead = digits.find_first_not_of('0');
     digits = lead == std::string::npos ? "0" : digits.substr(lead);
-    const size_t max_int_digits = unit == AmountUnit::Wan ? 12 : 16;
-    if (digits.size() > max_int_digits) return fail(fmt::format("金额“{}”过大，超出可精确表示的范围", shown));
+    // Past 100 万亿元 (Money::kMaxFen) no budget goes; digits beyond that would not even fit int64.
+    auto too_large = [&] {
+        return fail(fmt::format("金额“{}”过大：金额的绝对值不能超过 100 万亿元（{}）", shown,
+                                unit == AmountUnit::Wan ? "10,000,000,000 万元" : "100,000,000,000,000 元"));
+    };
+    const size_t max_int_digits = unit == AmountUnit::Wan ? 11 : 15;
+    if (digits.size() > max_int_digits) return too_large();
     std::int64_t whole = std::stoll(digits);
     std::string frac(frac_part);
     frac.resize(max_decimals, '0');
     std::int64_t fraction = frac.empty() ? 0 : std::stoll(frac);
     std::int64_t scale = unit == AmountUnit::Wan ? Money::kFenPerWan : Money::kFenPerYuan;
-    std::int64_t fen = whole * scale + fraction;
+    std::int64_t fen = whole * scale + fraction;  // at most 10^16 + 10^6: no overflow
+    if (fen > Money::kMaxFen) return too_large();
     r.value = Money::from_fen(neg ? -fen : fen);
     return r;
 }
 
 std::int64_t round_half_up(std::int64_t fen, std::int64_t step) {
-    bool neg = fen < 0;
-    std::int64_t a = neg ? -fen : fen;
-    std::int64_t q = (a + step / 2) / step * step;
-    return neg ? -q : q;
+    // In __int128: a + step / 2 and −fen would overflow int64 near its limits.
+    __int128 a = fen < 0 ? -static_cast<__int128>(fen) : fen;
+    __int128 q = (a + step / 2) / step * step;
+    return bounded(fen < 0 ? -q : q);
 }
 
 std::string format_wan(Money m) {
@@ -152,10 +179,11 @@ std::string format_exact(Money m, AmountUnit unit) {
     std::int64_t scale = unit == AmountUnit::Wan ? Money::kFenPerWan : Money::kFenPerYuan;
     int decimals = unit == AmountUnit::Wan ? 6 : 2;
     bool neg = m.fen() < 0;
-    std::int64_t a = neg ? -m.fen() : m.fen();
-    std::string frac = fmt::format("{:0{}d}", a % scale, decimals);
+    std::uint64_t a = neg ? 0 - static_cast<std::uint64_t>(m.fen()) : static_cast<std::uint64_t>(m.fen());
+    std::uint64_t uscale = static_cast<std::uint64_t>(scale);
+    std::string frac = fmt::format("{:0{}d}", a % uscale, decimals);
     while (frac.size() > 2 && frac.back() == '0') frac.pop_back();
-    return fmt::format("{}{}.{}", neg ? "-" : "", a / scale, frac);
+    return fmt::format("{}{}.{}", neg ? "-" : "", a / uscale, frac);
 }
 
 }  // namespace juesuan

@@ -7,24 +7,50 @@
 #include <string>
 #include <string_view>
 
+#include "core/diagnostics.h"
+
 namespace juesuan {
+
+// An amount, or a sum or difference of amounts, beyond Money::kMaxFen. It is an InputError, so
+// that from anywhere it ends a run with exit code 2; callers that know the place (a table cell, a
+// rule, a books column) catch it and throw it again with that place.
+class AmountOverflow : public InputError {
+public:
+    explicit AmountOverflow(Location where = {}, const std::string& what = {});
+};
+
+// "{what}超出可处理的范围：…": the message of AmountOverflow, for readers that report and go on.
+std::string amount_overflow_message(const std::string& what);
+
+// Checked arithmetic on counts of 分 (and on the other integers the rules add: scores, percents):
+// the result must lie within ±Money::kMaxFen, else AmountOverflow.
+std::int64_t checked_add(std::int64_t a, std::int64_t b);
+std::int64_t checked_sub(std::int64_t a, std::int64_t b);
+std::int64_t checked_neg(std::int64_t a);
+std::int64_t checked_mul(std::int64_t a, std::int64_t b);
 
 class Money {
 public:
+    // The largest amount a budget can have, in 分: 10^16 分 = 10^14 元 = 100 万亿元, above any
+    // government's whole budget. Every amount read, every sum and difference stays within ±kMaxFen
+    // (Money arithmetic throws AmountOverflow beyond it), so ten thousand of them still add up far
+    // inside int64 and nothing can wrap.
+    static constexpr std::int64_t kMaxFen = 10'000'000'000'000'000;
+
     constexpr Money() = default;
     static constexpr Money from_fen(std::int64_t fen) { return Money(fen); }
-    static constexpr Money from_yuan(std::int64_t yuan) { return Money(yuan * 100); }
-    static constexpr Money from_wan(std::int64_t wan) { return Money(wan * kFenPerWan); }
+    static Money from_yuan(std::int64_t yuan) { return Money(checked_mul(yuan, kFenPerYuan)); }
+    static Money from_wan(std::int64_t wan) { return Money(checked_mul(wan, kFenPerWan)); }
 
     constexpr std::int64_t fen() const { return fen_; }
     constexpr bool is_zero() const { return fen_ == 0; }
     constexpr bool is_negative() const { return fen_ < 0; }
 
-    constexpr Money operator+(Money o) const { return Money(fen_ + o.fen_); }
-    constexpr Money operator-(Money o) const { return Money(fen_ - o.fen_); }
-    constexpr Money operator-() const { return Money(-fen_); }
-    constexpr Money& operator+=(Money o) { fen_ += o.fen_; return *this; }
-    constexpr Money& operator-=(Money o) { fen_ -= o.fen_; return *this; }
+    Money operator+(Money o) const { return Money(checked_add(fen_, o.fen_)); }
+    Money operator-(Money o) const { return Money(checked_sub(fen_, o.fen_)); }
+    Money operator-() const { return Money(checked_neg(fen_)); }
+    Money& operator+=(Money o) { return *this = *this + o; }
+    Money& operator-=(Money o) { return *this = *this - o; }
     constexpr auto operator<=>(const Money&) const = default;
 
     static constexpr std::int64_t kFenPerYuan = 100;
@@ -55,7 +81,8 @@ struct AmountParse {
 // In 万元 up to six decimals are exact; in 元 at most two.
 AmountParse parse_amount(std::string_view text, AmountUnit unit);
 
-// Rounds fen half away from zero to a multiple of `step` fen.
+// Rounds fen half away from zero to a multiple of `step` fen; AmountOverflow when the result
+// leaves ±Money::kMaxFen.
 std::int64_t round_half_up(std::int64_t fen, std::int64_t step);
 
 // "1,411.64": 万元 with two decimals and thousands separators, rounded half-up.

@@ -12,6 +12,7 @@ std::optional<Percent> percent_of(std::int64_t num, std::int64_t den) {
     if (n < 0) n = -n;
     if (d < 0) d = -d;
     __int128 q = (2 * n + d) / (2 * d);  // half away from zero
+    if (q > Money::kMaxFen) throw AmountOverflow({}, "百分比");  // would not fit int64
     return Percent{static_cast<std::int64_t>(neg ? -q : q)};
 }
 
@@ -25,8 +26,8 @@ std::optional<Percent> completion(Money actual, Money budget) { return percent_o
 
 std::string format_percent(Percent p, PercentStyle style) {
     bool neg = p.hundredths < 0;
-    std::int64_t a = neg ? -p.hundredths : p.hundredths;
-    std::int64_t whole = a / 100, frac = a % 100;
+    std::uint64_t a = neg ? 0 - static_cast<std::uint64_t>(p.hundredths) : static_cast<std::uint64_t>(p.hundredths);
+    std::uint64_t whole = a / 100, frac = a % 100;
     std::string digits = std::to_string(whole), grouped;
     for (size_t i = 0; i < digits.size(); ++i) {
         grouped += digits[i];

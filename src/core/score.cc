@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/money.h"
+
 namespace juesuan {
 
 namespace {
@@ -15,9 +17,13 @@ std::int64_t round_div(__int128 num, __int128 den) {
     if (num < 0) num = -num;
     if (den < 0) den = -den;
     __int128 q = (2 * num + den) / (2 * den);
+    // A score past the amount bound comes only from absurd input: refuse it rather than wrap.
+    if (q > Money::kMaxFen) throw AmountOverflow({}, "分数");
     return static_cast<std::int64_t>(neg ? -q : q);
 }
 }  // namespace
+
+Score Score::operator+(Score o) const { return {checked_add(hundredths, o.hundredths)}; }
 
 Score score_of(const Decimal& d) {
     // value × 100 = units × 100 / 10^scale
@@ -32,7 +38,7 @@ std::optional<Score> weighted(const Decimal& weight, std::int64_t num, std::int6
 
 std::string format_score_fixed(Score s) {
     bool neg = s.hundredths < 0;
-    std::int64_t a = neg ? -s.hundredths : s.hundredths;
+    std::uint64_t a = neg ? 0 - static_cast<std::uint64_t>(s.hundredths) : static_cast<std::uint64_t>(s.hundredths);
     return fmt::format("{}{}.{:02d}", neg ? "-" : "", a / 100, a % 100);
 }
 

@@ -14,11 +14,8 @@ namespace juesuan {
 struct Score {
     std::int64_t hundredths = 0;
     auto operator<=>(const Score&) const = default;
-    Score operator+(Score o) const { return {hundredths + o.hundredths}; }
-    Score& operator+=(Score o) {
-        hundredths += o.hundredths;
-        return *this;
-    }
+    Score operator+(Score o) const;  // AmountOverflow past the bound of core/money.h
+    Score& operator+=(Score o) { return *this = *this + o; }
 };
 
 Score score_of(const Decimal& d);  // the decimal rounded half-up to 0.01

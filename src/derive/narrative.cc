@@ -335,7 +335,7 @@ private:
         else if (k == "amount" || k == "amount_abs") {
             auto v = value(arg(1));
             if (!v) return missing_value(out, arg(1));
-            Money m = Money::from_fen(round_half_up(k == "amount_abs" && *v < 0 ? -*v : *v, 10'000));
+            Money m = Money::from_fen(round_half_up(k == "amount_abs" && *v < 0 ? checked_neg(*v) : *v, 10'000));
             claim(out, "amount", format_wan_trimmed(m), m.fen(), "万元", k == "amount" ? arg(1) : "abs(" + arg(1) + ")");
         } else if (k == "share" || k == "completion" || k == "growth_abs") {
             auto x = value(arg(1)), y = value(arg(2));

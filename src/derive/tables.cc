@@ -44,6 +44,24 @@ bool any_value(const Table& t) {
     return false;
 }
 
+std::string column_label(const TableSpec& spec, const std::string& key) {
+    for (const auto& c : spec.columns)
+        if (c.key == key) return c.label.empty() ? key : c.label;
+    return key;
+}
+
+// Runs `fn`, which computes the cell of `row` in `column`; an amount past the bound is refused
+// naming that cell, as the officer finds it in the printed table.
+template <class F>
+auto at_cell(const TableSpec& spec, const std::string& row, const std::string& column, F&& fn) {
+    try {
+        return fn();
+    } catch (const AmountOverflow&) {
+        throw AmountOverflow({}, fmt::format("{}《{}》“{}”行“{}”列的合计", spec.number, spec.title, row,
+                                             column_label(spec, column)));
+    }
+}
+
 void copy_layout(const TableSpec& spec, Table& t) {
     t.id = spec.id;
     t.number = spec.number;
@@ -175,7 +193,9 @@ Table derive_fixed(const Measures& m, const Template& tpl, const TableSpec& spec
         for (const auto& c : spec.columns) {
             if (!c.side.empty() && c.side != r.side) continue;
             auto cell = rows[ri].cells.find(c.key);
-            r.values[c.key] = cell != rows[ri].cells.end() ? shown(value(ri, c.key), tpl) : std::nullopt;
+            r.values[c.key] = cell != rows[ri].cells.end()
+                                  ? shown(at_cell(spec, r.label, c.key, [&] { return value(ri, c.key); }), tpl)
+                                  : std::nullopt;
             if (cell != rows[ri].cells.end() && adds_up_cells(cell->second.expr))
                 if (auto f = cell_formula(spec, by_line, c.key, cell->second.expr)) r.formulas[c.key] = *f;
         }
@@ -222,7 +242,8 @@ Table derive_subject_tree(const Measures& m, const Template& tpl, const TableSpe
             return v;
         };
         std::map<std::string, Money> out;
-        for (const auto& c : spec.columns) out[c.key] = value(c.key);
+        std::string row = prefix.empty() ? spec.total_label : "科目 " + prefix;
+        for (const auto& c : spec.columns) out[c.key] = at_cell(spec, row, c.key, [&] { return value(c.key); });
         return out;
     };
     auto nonzero = [](const std::map<std::string, Money>& v) {
@@ -350,8 +371,8 @@ Table derive_economic(const Facts& f, const Measures& m, const Template& tpl, co
             else
                 r.label = code;
             r.role = code.size() == 3 ? RowRole::Subtotal : RowRole::Item;
-            Money v = m.sum("econ.amount", code);
-            if (code.size() == 3) group_total[group] += v;
+            Money v = at_cell(spec, r.label, col, [&] { return m.sum("econ.amount", code); });
+            if (code.size() == 3) at_cell(spec, "合计", col, [&] { return group_total[group] += v; });
             r.values[col] = shown(v, tpl);
             t.rows.push_back(std::move(r));
         }
@@ -433,8 +454,18 @@ Disclosure derive_disclosure(const Facts& f, const Template& tpl, const SubjectN
     Vars vars = {{"department", f.department.name},
                                                {"year", std::to_string(f.department.year)}};
     for (const auto& [k, v] : tpl.texts) d.texts[k] = substitute(v, vars);
-    Measures m(f);
-    d.performance = derive_performance(f, tpl.scoring);
+    Measures m = [&] {
+        try {
+            return Measures(f);
+        } catch (const AmountOverflow&) {
+            throw AmountOverflow({}, "按科目汇总账簿中的金额时，合计");
+        }
+    }();
+    try {
+        d.performance = derive_performance(f, tpl.scoring);
+    } catch (const AmountOverflow&) {
+        throw AmountOverflow({}, "绩效项目资金或得分的合计");
+    }
     d.references = derive_references(f);
     for (const auto& spec : tpl.tables) {
         Table t = derive_table(f, m, tpl, spec, names);

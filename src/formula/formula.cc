@@ -611,7 +611,7 @@ std::optional<std::int64_t> project_field(const ProjectEvaluation& p, const std:
         for (const auto& i : p.indicators)
             if (std::find(groups.begin(), groups.end(), i.level1) != groups.end()) {
                 any = true;
-                sum += score ? i.score.hundredths : score_of(i.weight).hundredths;
+                sum = checked_add(sum, score ? i.score.hundredths : score_of(i.weight).hundredths);
             }
         return any ? std::optional<std::int64_t>(sum) : std::nullopt;
     }
@@ -640,7 +640,7 @@ Value FormulaEvaluator::cells(const CellRef& ref, const Scope& sc) const {
             v.missing = c.missing;
             break;
         }
-        v.raw += c.raw;
+        v.raw = checked_add(v.raw, c.raw);
         v.terms += c.terms;
         v.cells.insert(v.cells.end(), c.cells.begin(), c.cells.end());
     }
@@ -679,7 +679,7 @@ Value FormulaEvaluator::eval(const RuleExpr& e, const Scope& sc) const {
                         v.missing = fmt::format("项目“{}”没有{}", p->name, term.column);
                         break;
                     }
-                    v.raw += *f;
+                    v.raw = checked_add(v.raw, *f);
                 }
                 break;
             }
@@ -689,7 +689,7 @@ Value FormulaEvaluator::eval(const RuleExpr& e, const Scope& sc) const {
                 break;
         }
         if (!v.missing.empty()) return v;
-        total.raw += term.sign > 0 ? v.raw : -v.raw;
+        total.raw = term.sign > 0 ? checked_add(total.raw, v.raw) : checked_sub(total.raw, v.raw);
         total.terms += v.terms;
         total.cells.insert(total.cells.end(), v.cells.begin(), v.cells.end());
     }

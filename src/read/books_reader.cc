@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "read/text_encoding.h"
 #include "read/toml_text.h"
 
 #include "core/catalog.h"
@@ -105,6 +106,11 @@ std::vector<BookRow> read_book_rows(const CsvFile& csv, const FileDef& def, Amou
     std::vector<const FieldDef*> by_column(header.fields.size(), nullptr);
     std::map<std::string, int> column_of;
     for (size_t i = 0; i < header.fields.size(); ++i) {
+        if (header.fields[i].size() > kMaxFieldBytes) {
+            diags.error(Location{csv.name, header.line, static_cast<int>(i) + 1, {}, {}, csv.sheet},
+                        "列名" + length_problem(header.fields[i], kMaxFieldBytes));
+            continue;
+        }
         Location at{csv.name, header.line, static_cast<int>(i) + 1, header.fields[i], {}, csv.sheet};
         std::string unit_written;
         std::string k = header_key(header.fields[i], &unit_written);
@@ -157,6 +163,15 @@ std::vector<BookRow> read_book_rows(const CsvFile& csv, const FileDef& def, Amou
                 // A CSV column without a header is a trailing comma; in a sheet it is a forgotten header.
                 if (!csv.sheet.empty() && !text.empty() && trim(header.fields[i]).empty())
                     diags.error(at, "此列没有列名：请在第一行填写列名，或删去此列的内容");
+                continue;
+            }
+            // Only texts (names, goals, reasons) may be long; an amount, a code or a choice never is.
+            if (f->kind != FieldKind::Text && text.size() > kMaxFieldBytes) {
+                diags.error(at, length_problem(text, kMaxFieldBytes));
+                BookCell cell;
+                cell.column = static_cast<int>(i) + 1;
+                cell.invalid = true;
+                row.cells[f->key] = std::move(cell);
                 continue;
             }
             if (numeric && f->kind != FieldKind::Amount) text = excel_number_text(text);
@@ -247,6 +262,9 @@ std::vector<BookRow> read_book_rows(const CsvFile& csv, const FileDef& def, Amou
                 row.cells[f.key] = missing;
             }
         }
+        // Past the message cap the books cannot be used: the rest is read only to count its errors,
+        // and keeping a million rows that no one will use would cost memory for nothing.
+        if (diags.omitted(csv.name) > 0 && diags.has_errors()) continue;
         rows.push_back(std::move(row));
     }
     return rows;
@@ -308,6 +326,10 @@ struct Reader {
         std::vector<Declared> declared;
         std::map<std::string, int> seen;  // code|fund → line
         size_t first_new = out.size();
+        // Every table adds up these leaves: a column whose sum leaves Money's range is refused
+        // here, at the row where it does, rather than wrapping in a printed total.
+        std::map<std::string, Money> column_sum;
+        std::set<std::string> overflowed;
         for (const auto& r : *parsed) {
             if (r["code"].invalid) continue;
             const std::string& code = r["code"].text;
@@ -341,6 +363,15 @@ struct Reader {
             }
             seen[key] = r.line;
             if (code.size() == leaf_len) {
+                for (const auto& f : def.fields) {
+                    if (f.kind != FieldKind::Amount || !r[f.key].amount || overflowed.count(f.key)) continue;
+                    try {
+                        column_sum[f.key] += *r[f.key].amount;
+                    } catch (const AmountOverflow&) {
+                        overflowed.insert(f.key);
+                        diags.error(at(file, r, f.key), amount_overflow_message("此列从首行加到此行的合计"));
+                    }
+                }
                 out.push_back({code, name, std::move(amounts), at(file, r, "code"), at(file, r, "name")});
             } else {
                 names.push_back({code, name, at(file, r, "code"), at(file, r, "name")});
@@ -350,10 +381,14 @@ struct Reader {
         for (const auto& d : declared) {
             for (const auto& [field, value] : d.amounts) {
                 Money sum;
-                for (size_t i = first_new; i < out.size(); ++i) {
-                    const auto& l = out[i];
-                    if (l.code.compare(0, d.code.size(), d.code) != 0) continue;
-                    if (auto it = l.amounts.find(field); it != l.amounts.end()) sum += it->second;
+                try {
+                    for (size_t i = first_new; i < out.size(); ++i) {
+                        const auto& l = out[i];
+                        if (l.code.compare(0, d.code.size(), d.code) != 0) continue;
+                        if (auto it = l.amounts.find(field); it != l.amounts.end()) sum += it->second;
+                    }
+                } catch (const AmountOverflow&) {
+                    continue;  // reported above, at the leaf where the column's sum overflowed
                 }
                 if (sum != value) {
                     std::string lvl(level_name(d.code.size() == 3 ? Level::Lei : Level::Kuan));
@@ -638,7 +673,15 @@ void read_department(const toml::table& root, const Place& place, Facts& facts, 
                         fmt::format("未知的键“{}”：可用的键见 docs/input-format.md", k.str()));
         }
     }
-    auto str = [&](const char* key) { return toml_get<std::string>(root, key, place, key, "字符串", diags); };
+    auto str = [&](const char* key) {
+        auto v = toml_get<std::string>(root, key, place, key, "字符串", diags);
+        // Only composition is prose; a name, a unit or a template id fits in a cell.
+        if (v && std::string_view(key) != "composition" && v->size() > kMaxFieldBytes) {
+            diags.error(place(root.get(key), key, true), length_problem(*v, kMaxFieldBytes));
+            return std::optional<std::string>();
+        }
+        return v;
+    };
     // Where a key stands: its line when present, else the file (or the key's row of the sheet).
     auto key_at = [&](const char* key) { return place(root.get(key), key, true); };
     if (auto v = str("name"); v && !trim(*v).empty())

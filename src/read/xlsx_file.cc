@@ -13,6 +13,8 @@
 #include <fmt/format.h>
 #include <pugixml.hpp>
 
+#include "read/text_encoding.h"
+
 namespace juesuan {
 
 namespace fs = std::filesystem;
@@ -189,7 +191,8 @@ std::optional<std::string> number_on_grid(std::string_view stored, int decimals)
 namespace {
 
 constexpr zip_uint64_t kMaxPartBytes = 200u * 1024 * 1024;  // a sheet of a million filled cells is ~50 MB
-constexpr zip_uint64_t kMaxTotalBytes = 1024u * 1024 * 1024;  // all parts together
+constexpr zip_uint64_t kMaxTotalBytes = 256u * 1024 * 1024;  // all parts together: bounds a zip bomb
+constexpr size_t kMaxSharedStrings = 1'000'000;
 constexpr size_t kMaxCells = 2'000'000;
 constexpr long kMaxTags = 12'000'000;  // about four tags a cell
 constexpr size_t kMaxSheets = 1000;
@@ -228,7 +231,7 @@ public:
                                                              zip_fclose);
         if (!f) fail(fmt::format("无法打开工作簿的部件 {}（{}）", name, zip_strerror(zip_.get())), sheet);
         total_ += st.size;
-        if (total_ > kMaxTotalBytes) fail("工作簿解压后超过 1 GB 的上限：请拆分工作簿或删去无用的内容", sheet);
+        if (total_ > kMaxTotalBytes) fail("工作簿解压后超过 256 MB 的上限：请拆分工作簿或删去无用的内容", sheet);
         std::string out(static_cast<size_t>(st.size), '\0');
         size_t done = 0;
         while (done < out.size()) {
@@ -605,6 +608,15 @@ void read_sheet(Context& cx, XlsxSheet& sheet) {
             } else {
                 bad(fmt::format("未知的单元格类型“{}”", t));
             }
+            if (cell.type == XlsxType::Text) {
+                // pugixml passes bytes through: a text must be UTF-8, and no longer than a narrative.
+                if (size_t b = invalid_utf8_offset(cell.text); b != std::string::npos)
+                    bad(fmt::format("单元格中的文字含有无效的 UTF-8 字节 0x{:02X}（第 {} 个字节）：请在 Excel 中重新输入此格",
+                                    static_cast<unsigned char>(cell.text[b]), b + 1));
+                if (cell.text.size() > kMaxLongTextBytes)
+                    bad(fmt::format("单元格内容过长：有 {} 字节，最多 {} 字节（{} KB）", cell.text.size(), kMaxLongTextBytes,
+                                    kMaxLongTextBytes >> 10));
+            }
             if (++cx.cells > kMaxCells)
                 bad(fmt::format("工作簿的单元格超过 {} 个：请删去无用的内容", kMaxCells));
             by_row[cell.row].push_back(std::move(cell));
@@ -680,7 +692,8 @@ XlsxWorkbook read_package(const Package& pkg) {
         pugi::xml_document sst;
         pkg.parse(shared_part, sst);
         each_child(root(sst), "si", [&](pugi::xml_node si) {
-            if (cx.shared.size() >= kMaxCells) pkg.fail("共享字符串过多");
+            if (cx.shared.size() >= kMaxSharedStrings)
+                pkg.fail(fmt::format("共享字符串超过 {} 个：请删去无用的内容", kMaxSharedStrings));
             cx.shared.push_back(string_item(si));
         });
     }
@@ -689,6 +702,7 @@ XlsxWorkbook read_package(const Package& pkg) {
         const char* name = attr(s, "name");
         const char* rid = attr(s, "id", true);
         if (!name || !rid) pkg.fail("工作簿中的工作表缺少名称或关系编号");
+        if (invalid_utf8_offset(name) != std::string::npos) pkg.fail("工作表的名称含有无效的 UTF-8 字节");
         auto it = rels.find(rid);
         if (it == rels.end()) pkg.fail(fmt::format("工作表“{}”的关系 {} 不存在", name, rid), name);
         if (!type_is(it->second.type, "/worksheet")) return;  // chart and dialog sheets hold no cells
@@ -723,6 +737,8 @@ XlsxWorkbook read_xlsx(const fs::path& path, const std::string& shown) {
     std::error_code ec;
     if (!fs::exists(path, ec)) throw InputError(Location{shown}, "文件不存在");
     if (!fs::is_regular_file(path, ec)) throw InputError(Location{shown}, "无法读取：不是普通文件");
+    if (auto size = fs::file_size(path, ec); !ec && size > kMaxInputFileBytes)
+        throw InputError(Location{shown}, fmt::format("工作簿过大：有 {} 字节，超过 {} MB 的上限", size, kMaxInputFileBytes >> 20));
     int err = 0;
     zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
     if (!z) {
@@ -734,6 +750,8 @@ XlsxWorkbook read_xlsx(const fs::path& path, const std::string& shown) {
 }
 
 XlsxWorkbook read_xlsx_bytes(std::string_view bytes, const std::string& shown) {
+    if (bytes.size() > kMaxInputFileBytes)
+        throw InputError(Location{shown}, fmt::format("工作簿过大：有 {} 字节，超过 {} MB 的上限", bytes.size(), kMaxInputFileBytes >> 20));
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);

@@ -56,8 +56,10 @@ struct XlsxWorkbook {
 };
 
 // Reads a whole workbook. Anything that is not a readable workbook (not a zip, no workbook part,
-// malformed XML, a sheet whose part is missing, a bad cell reference, a part over 200 MB or more
-// than two million cells) throws InputError naming the file and, where known, the sheet and cell.
+// malformed XML, a sheet whose part is missing, a bad cell reference, a file over 64 MB, a part over
+// 200 MB or all parts over 256 MB unpacked, more than two million cells or a million shared strings,
+// a text that is not UTF-8 or is over 64 KB) throws InputError naming the file and, where known,
+// the sheet and cell.
 XlsxWorkbook read_xlsx(const std::filesystem::path& path);
 XlsxWorkbook read_xlsx(const std::filesystem::path& path, const std::string& shown_name);
 // The same from the bytes of a file.
