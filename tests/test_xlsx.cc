@@ -20,7 +20,7 @@
 #include "write/books_writer.h"
 #include "write/json_writer.h"
 #include "write/output.h"
-#include "write/printed_table.h"
+#include "layout/printed_table.h"
 #include "write/xlsx_support.h"
 #include "write/xlsx_writer.h"
 

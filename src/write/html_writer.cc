@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "write/chart.h"
-#include "write/outline.h"
+#include "layout/outline.h"
 
 namespace juesuan {
 

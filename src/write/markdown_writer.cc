@@ -1,7 +1,7 @@
 #include "write/markdown_writer.h"
 
 #include "write/chart.h"
-#include "write/printed_table.h"
+#include "layout/printed_table.h"
 
 #include <algorithm>
 

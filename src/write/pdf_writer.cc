@@ -10,7 +10,7 @@
 #include "core/text.h"
 #include "write/cairo_text.h"
 #include "write/chart.h"
-#include "write/outline.h"
+#include "layout/outline.h"
 
 namespace juesuan {
 

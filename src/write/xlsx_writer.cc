@@ -11,7 +11,7 @@
 #include "core/text.h"
 #include "core/diagnostics.h"
 #include "formula/formula.h"
-#include "write/printed_table.h"
+#include "layout/printed_table.h"
 #include "write/xlsx_support.h"
 
 namespace juesuan {

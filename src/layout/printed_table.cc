@@ -1,4 +1,4 @@
-#include "write/printed_table.h"
+#include "layout/printed_table.h"
 
 #include <algorithm>
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "model/disclosure.h"
-#include "write/printed_table.h"
+#include "layout/printed_table.h"
 
 namespace juesuan {
 

@@ -1,4 +1,4 @@
-#include "write/outline.h"
+#include "layout/outline.h"
 
 #include <fmt/format.h>
 
