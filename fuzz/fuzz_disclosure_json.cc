@@ -1,0 +1,25 @@
+// Fuzzes disclosure.json: read → check → render every format (as `juesuan check` and a
+// publisher reading the JSON back would).
+#include <string>
+
+#include "fuzz_support.h"
+#include "read/json_reader.h"
+#include "read/template_reader.h"
+
+using namespace juesuan;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    static const Catalogs catalogs = load_catalogs({});  // the shipped ones, read once
+    try {
+        Built b;
+        b.disclosure = parse_disclosure_json(std::string(reinterpret_cast<const char*>(data), size), "disclosure.json");
+        // As check_input does: a shipped template's scoring method, never a file the input names.
+        const std::string& tpl = b.disclosure.template_id;
+        if (!tpl.empty() && shipped_data("templates/" + tpl + ".toml"))
+            b.disclosure.performance.method = load_template(tpl).scoring;
+        juesuan::fuzz::check_and_render(b, catalogs, juesuan::fuzz::wants_pdf(size));
+    } catch (const InputError&) {
+        // Not a disclosure.json: reported to the user.
+    }
+    return 0;
+}
