@@ -1,8 +1,9 @@
 // Seeds and dictionaries for the fuzz targets, from a books folder (fuzz/make_corpus.sh):
 //   make_seeds BOOKS_DIR NAME OUT_DIR
 // writes OUT_DIR/books_folder/NAME (the folder in fuzz_books_folder's "### file" form),
-// OUT_DIR/books_workbook/NAME.xlsx (the same books as a workbook) and OUT_DIR/books.dict
-// (the schema's file names, headers, sheet names and keys).
+// OUT_DIR/books_workbook/NAME.xlsx (the same books as a workbook, for a folder without its own
+// catalog.csv), OUT_DIR/books_workbook/generated.xlsx (a small generated department with its
+// 科目补充 sheet) and OUT_DIR/books.dict (the schema's file names, headers, sheet names and keys).
 #include <fmt/format.h>
 
 #include <fstream>
@@ -13,6 +14,8 @@
 #include "core/diagnostics.h"
 #include "model/books_schema.h"
 #include "read/books_reader.h"
+#include "read/template_reader.h"
+#include "sample/sample.h"
 #include "write/books_workbook.h"
 
 namespace fs = std::filesystem;
@@ -61,9 +64,14 @@ int main(int argc, char** argv) {
             if (fs::exists(books / n)) folder += "### " + n + "\n" + slurp(books / n);
         spit(out / "books_folder" / name, folder);
 
-        Diagnostics diags;
-        Facts facts = read_books_folder(books, diags);
-        spit(out / "books_workbook" / (name + ".xlsx"), write_books_xlsx(facts));
+        // A folder's catalog.csv has no reader to entries here; its workbook would lack the subjects.
+        if (!fs::exists(books / "catalog.csv")) {
+            Diagnostics diags;
+            Facts facts = read_books_folder(books, diags);
+            spit(out / "books_workbook" / (name + ".xlsx"), write_books_xlsx(facts));
+        }
+        SampleBooks s = generate_sample(4, 1, load_template("jinan-2023"), load_catalogs({}));
+        spit(out / "books_workbook" / "generated.xlsx", write_books_xlsx(s.facts, s.extra_catalog));
 
         std::set<std::string> words;
         for (const auto& n : names) words.insert("### " + n + "\n");
