@@ -3,7 +3,10 @@
 // anything else escaping, a crash, UB, a leak or a hang is a finding.
 #pragma once
 
+#include <signal.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <cstdint>
 #include <cstdlib>
@@ -19,15 +22,22 @@
 
 namespace juesuan::fuzz {
 
-// One per process, so that parallel jobs (-jobs=N) never share files; removed at exit.
+// One per process, so that parallel jobs (-jobs=N) never share files. libFuzzer ends with _Exit,
+// so no exit handler removes it: each process removes those of processes no longer running.
 inline const std::filesystem::path& scratch_dir() {
     static const std::filesystem::path dir = [] {
-        auto d = std::filesystem::temp_directory_path() / ("juesuan-fuzz-" + std::to_string(::getpid()));
-        std::filesystem::create_directories(d);
-        std::atexit([] {
-            std::error_code ec;
-            std::filesystem::remove_all(scratch_dir(), ec);
-        });
+        namespace fs = std::filesystem;
+        const fs::path tmp = fs::temp_directory_path();
+        const std::string prefix = "juesuan-fuzz-";
+        std::error_code ec;
+        for (const auto& e : fs::directory_iterator(tmp, ec)) {
+            std::string name = e.path().filename().string();
+            if (name.rfind(prefix, 0) != 0) continue;
+            long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+            if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) fs::remove_all(e.path(), ec);
+        }
+        fs::path d = tmp / (prefix + std::to_string(::getpid()));
+        fs::create_directories(d);
         return d;
     }();
     return dir;
