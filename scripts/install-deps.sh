@@ -10,6 +10,10 @@ libgtest-dev libbenchmark-dev libgumbo-dev poppler-utils qpdf"
 if [ "${JUESUAN_BENCH_DEPS:-0}" = 1 ]; then
   PACKAGES="$PACKAGES weasyprint"
 fi
+# The fuzz targets (fuzz/README.md) need clang and its libFuzzer and sanitizer runtimes.
+if [ "${JUESUAN_FUZZ_DEPS:-0}" = 1 ]; then
+  PACKAGES="$PACKAGES clang-14 libclang-rt-14-dev"
+fi
 
 missing=""
 for p in $PACKAGES; do

@@ -139,7 +139,8 @@ Table derive_fixed(const Measures& m, const Template& tpl, const TableSpec& spec
                 fr.row.subject = subject;
                 fr.row.role = rs.role == "total" ? RowRole::Total : rs.role == "blank" ? RowRole::Blank : RowRole::Item;
                 for (const auto& [col, text] : rs.values) {
-                    const auto* cs = [&]() -> const ColumnSpec* {
+                    // Named capture: clang 14 cannot capture a structured binding.
+                    const auto* cs = [&, &col = col]() -> const ColumnSpec* {
                         for (const auto& c : spec.columns)
                             if (c.key == col) return &c;
                         return nullptr;

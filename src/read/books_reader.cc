@@ -610,7 +610,8 @@ void read_section(const toml::table& root, const char* section, const std::vecto
     }
     for (const auto& [k, v] : *t) {
         std::string path = std::string(section) + "." + std::string(k.str());
-        auto it = std::find_if(fields.begin(), fields.end(), [&](const auto& p) { return k.str() == p.first; });
+        // Named capture: clang 14 cannot capture a structured binding.
+        auto it = std::find_if(fields.begin(), fields.end(), [&k = k](const auto& p) { return k.str() == p.first; });
         Location at = place(&v, path, true);
         if (it == fields.end()) {
             std::string names;

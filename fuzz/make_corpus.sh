@@ -1,0 +1,29 @@
+#!/bin/sh
+# Seed corpora and dictionaries for the fuzz targets (fuzz/README.md):
+#   fuzz/make_corpus.sh BUILD_DIR OUT_DIR
+# from the bundled example, a small generated sample, the empty workbook template and a built
+# disclosure.json. BUILD_DIR is a JUESUAN_FUZZ build (it has juesuan and fuzz/make_seeds).
+set -eu
+build=$1
+out=$2
+here=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+# The build is instrumented: its leak checker knows the font caches are not leaks.
+export LSAN_OPTIONS="suppressions=$here/tests/lsan.supp:print_suppressions=0"
+mkdir -p "$out/books_folder" "$out/books_workbook" "$out/disclosure_json"
+
+"$build/fuzz/make_seeds" "$here/examples/tianqiao-2023" tianqiao "$out"
+# A generated department brings catalog.csv and glossary.csv too.
+"$build/juesuan" sample --subjects 4 --seed 1 -o "$tmp/sample" >/dev/null
+"$build/fuzz/make_seeds" "$tmp/sample" sample "$out"
+"$build/juesuan" init --xlsx "$out/books_workbook/template.xlsx" --force >/dev/null
+
+"$build/juesuan" build "$here/examples/tianqiao-2023" -o "$tmp/tianqiao" --format json -q >/dev/null
+cp "$tmp/tianqiao/disclosure.json" "$out/disclosure_json/tianqiao.json"
+"$build/juesuan" build "$tmp/sample" -o "$tmp/sample-out" --format json -q >/dev/null
+cp "$tmp/sample-out/disclosure.json" "$out/disclosure_json/sample.json"
+# The JSON's keys, for fuzz_disclosure_json's dictionary.
+cat "$out"/disclosure_json/*.json | grep -o '"[A-Za-z_][A-Za-z0-9_]*":' | sort -u |
+  sed 's/^"\(.*\)":$/"\\"\1\\":"/' > "$out/json.dict"
+echo "seeds in $out: $(ls "$out"/books_folder | wc -l) folders, $(ls "$out"/books_workbook | wc -l) workbooks, $(ls "$out"/disclosure_json | wc -l) JSON files"
