@@ -17,7 +17,7 @@ struct DocBlock {
     Kind kind = Kind::Paragraph;
     int level = 0;       // Heading: 1 part, 2 section or report, 3 heading inside a section
     std::string text;    // Title, Heading, plain Paragraph
-    std::string anchor;  // id of a heading or table (docs/html.md)
+    std::string anchor;  // id of a heading or table (docs/publishing.md, 锚点)
     bool new_page = false;    // printed from the top of a page
     bool caption = false;     // a figure caption (图1：…)
     const Paragraph* paragraph = nullptr;  // a paragraph of 情况说明 or a report, with its claims

@@ -103,19 +103,6 @@ PrintedCell row_cell(const Row& r, const std::string& cell, bool has_code_cell, 
     return out;
 }
 
-// The printed blocks; a table that names none prints one block: 行次 and code where its rows
-// have them, the label, then every column.
-std::vector<Block> blocks_of(const Table& t) {
-    if (!t.blocks.empty()) return t.blocks;
-    Block b;
-    b.key = "main";
-    if (std::any_of(t.rows.begin(), t.rows.end(), [](const Row& r) { return r.code.has_value(); })) b.cells.push_back("code");
-    b.cells.push_back("label");
-    if (t.lines_printed && std::any_of(t.rows.begin(), t.rows.end(), [](const Row& r) { return r.line.has_value(); }))
-        b.cells.push_back("line");
-    for (const auto& c : t.columns) b.cells.push_back(c.key);
-    return {b};
-}
 
 void block_cells(const Table& t, const Block& block, const Row* r, std::vector<PrintedCell>& out) {
     bool has_code = std::find(block.cells.begin(), block.cells.end(), "code") != block.cells.end();
@@ -155,6 +142,18 @@ std::string indicator_value(const std::string& op, const std::string& v, const s
 }
 
 }  // namespace
+
+std::vector<Block> blocks_of(const Table& t) {
+    if (!t.blocks.empty()) return t.blocks;
+    Block b;
+    b.key = "main";
+    if (std::any_of(t.rows.begin(), t.rows.end(), [](const Row& r) { return r.code.has_value(); })) b.cells.push_back("code");
+    b.cells.push_back("label");
+    if (t.lines_printed && std::any_of(t.rows.begin(), t.rows.end(), [](const Row& r) { return r.line.has_value(); }))
+        b.cells.push_back("line");
+    for (const auto& c : t.columns) b.cells.push_back(c.key);
+    return {b};
+}
 
 PrintedTable print_table(const Disclosure& d, const Table& t) {
     PrintedTable p;

@@ -42,6 +42,10 @@ struct PrintedTable {
 // cell to its left; in a 栏次 row blanks continue to the left (docs/templates.md).
 std::vector<Merge> header_merges(const std::vector<std::vector<std::string>>& header);
 
+// The column blocks a table prints side by side; a table that names none prints one block: 行次
+// and code where its rows have them, the label, then every column.
+std::vector<Block> blocks_of(const Table& t);
+
 // 公开01表 … 公开09表, laid out as the seed prints them.
 PrintedTable print_table(const Disclosure& d, const Table& t);
 // Part five: the summary of all projects, one project's self-evaluation, one key evaluation.
@@ -53,7 +57,7 @@ PrintedTable print_key_table(const Disclosure& d, const ProjectEvaluation& p);
 std::string key_title(const Disclosure& d, const ProjectEvaluation& p);
 std::string key_sentence(const Disclosure& d, const ProjectEvaluation& p);
 
-// The anchor of a table cell in HTML (docs/html.md): t03-2010301-基本支出, t01-l27-金额 …
+// The anchor of a table cell in HTML (docs/publishing.md): t03-2010301-基本支出, t01-l27-金额 …
 std::string table_anchor(const Table& t);
 std::string cell_anchor(const Table& t, const Row& r, const std::string& column);
 

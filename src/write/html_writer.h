@@ -1,5 +1,5 @@
 // Disclosure → one self-contained HTML5 page: inline CSS and SVG charts, no network, readable
-// on a phone and printable, with an anchor on every table, cell, section and claim (docs/html.md).
+// on a phone and printable, with an anchor on every table, cell, section and claim (docs/publishing.md, 锚点).
 #pragma once
 
 #include <string>

@@ -1,0 +1,120 @@
+// The printed layout read backwards gives what was printed: header spans back to the template's
+// header form and merges, body lines back to the rows (labels, codes, 行次, amounts) — for every
+// table of the seed and of the Shanghai layout.
+#include <gtest/gtest.h>
+
+#include "app/build.h"
+#include "layout/printed_table.h"
+#include "layout/table_reading.h"
+#include "support.h"
+
+using namespace juesuan;
+using namespace juesuan::test;
+
+namespace {
+
+std::vector<std::vector<std::string>> texts(const PrintedTable& p, int from, int to) {
+    std::vector<std::vector<std::string>> out;
+    for (int r = from; r < to; ++r) {
+        std::vector<std::string> line;
+        for (const auto& c : p.grid[r]) line.push_back(c.text);
+        out.push_back(std::move(line));
+    }
+    return out;
+}
+
+// What a row prints: its cells' texts by block, as a reader sees them.
+struct Printed {
+    int block = 0;
+    std::optional<int> line;
+    std::optional<std::string> code;
+    std::string label;
+    std::map<std::string, std::optional<Money>> values;
+    bool operator==(const Printed&) const = default;
+};
+
+Printed printed(const Table& t, const Row& r) {
+    Printed p{r.block, t.printed_line(r), r.code, r.label, {}};
+    const auto blocks = blocks_of(t);
+    const Block& b = blocks[static_cast<size_t>(std::clamp(r.block, 0, static_cast<int>(blocks.size()) - 1))];
+    for (const auto& cell : b.cells) {
+        if (cell == "line" || cell == "code" || cell == "label") continue;
+        auto it = r.values.find(cell);
+        p.values[cell] = it == r.values.end() ? std::nullopt : it->second;
+    }
+    return p;
+}
+
+void expect_layout_reads_back(const Disclosure& d) {
+    int tables = 0, rows = 0;
+    for (const auto& t : d.tables) {
+        PrintedTable p = print_table(d, t);
+        // Header: spans (as HTML writes them) placed again give the template's rows and merges.
+        auto header = texts(p, 0, p.header_rows);
+        PlacedGrid g = place_spans(spanned_rows(header, p.merges));
+        EXPECT_EQ(g.cells, header) << t.id;
+        EXPECT_EQ(header_merges(g.cells).size(), p.merges.size()) << t.id;
+        for (size_t i = 0; i < std::min(g.merges.size(), p.merges.size()); ++i) {
+            EXPECT_EQ(g.merges[i].row, p.merges[i].row) << t.id;
+            EXPECT_EQ(g.merges[i].col, p.merges[i].col) << t.id;
+            EXPECT_EQ(g.merges[i].rowspan, p.merges[i].rowspan) << t.id;
+            EXPECT_EQ(g.merges[i].colspan, p.merges[i].colspan) << t.id;
+        }
+        // Body: the rows as printed (公开06表's shared last line of totals aside).
+        const bool footer = t.kind == TableKind::EconomicDetail;
+        auto body = texts(p, p.header_rows, static_cast<int>(p.grid.size()) - (footer ? 1 : 0));
+        Table layout = t;
+        std::vector<GridProblem> problems;
+        std::vector<Row> back = rows_from_body(layout, body, AmountUnit::Wan, problems);
+        EXPECT_TRUE(problems.empty()) << t.id << ": " << (problems.empty() ? "" : problems[0].message);
+        std::map<int, std::vector<Printed>> want, got;
+        for (const auto& r : t.rows) {
+            if (footer && r.role == RowRole::Total) continue;
+            Printed x = printed(t, r);
+            bool blank = x.label.empty() && !x.code && !x.line &&
+                         std::all_of(x.values.begin(), x.values.end(), [](const auto& v) { return !v.second; });
+            if (!blank) want[r.block].push_back(x);
+        }
+        for (const auto& r : back) got[r.block].push_back(printed(t, r));
+        EXPECT_EQ(want, got) << "公开" << t.id << "表";
+        ++tables;
+        for (const auto& [b, v] : want) rows += static_cast<int>(v.size());
+    }
+    EXPECT_EQ(tables, 9);
+    EXPECT_GT(rows, 150);  // seed 2xx, Shanghai 196 printed rows
+}
+
+}  // namespace
+
+TEST(Layout, SeedTablesReadBackFromTheirPrintedGrid) { expect_layout_reads_back(seed_disclosure()); }
+
+TEST(Layout, ShanghaiTablesReadBackFromTheirPrintedGrid) {
+    expect_layout_reads_back(build_from_books(example_dir(), BuildOptions{"shanghai-2024"}).disclosure);
+}
+
+// Spans as published documents give them: a 2-row label cell beside a 3-column group.
+TEST(Layout, SpansPlaceOnTheGridAndOverrunsAreCut) {
+    PlacedGrid g = place_spans({{{"项目", 2, 1}, {"本年支出", 1, 3}}, {{"合计", 1, 1}, {"基本支出", 1, 1}, {"项目支出", 1, 1}}});
+    EXPECT_EQ(g.cells, (std::vector<std::vector<std::string>>{{"项目", "本年支出", "", ""}, {"", "合计", "基本支出", "项目支出"}}));
+    ASSERT_EQ(g.merges.size(), 2u);
+    EXPECT_EQ(g.merges[0].rowspan, 2);
+    EXPECT_EQ(g.merges[1].colspan, 3);
+    // A rowspan past the last row and a colspan into a taken cell are cut, never out of bounds.
+    PlacedGrid cut = place_spans({{{"a", 9, 1}, {"b", 1, 1}}, {{"c", 1, 5}}});
+    EXPECT_EQ(cut.merges[0].rowspan, 2);
+    EXPECT_EQ(cut.cells[1][0], "");
+    EXPECT_EQ(cut.cells[1][1], "c");
+}
+
+TEST(Layout, UnreadableCellsAreProblemsAtTheirPlace) {
+    const Table& t = *seed_disclosure().table("05");
+    std::vector<GridProblem> problems;
+    auto rows = rows_from_body(t, {{"2010301", "行政运行", "12.5x", "", ""}}, AmountUnit::Wan, problems);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].line, 0);
+    EXPECT_EQ(problems[0].cell, 2);
+    EXPECT_NE(problems[0].message.find("12.5x"), std::string::npos);
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].code, std::optional<std::string>("2010301"));
+    EXPECT_EQ(rows[0].label, "行政运行");
+}
