@@ -79,7 +79,7 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
     });
     // Each file's count of omitted diagnostics after the last one kept of that file.
     for (const auto& [file, n] : omitted_) {
-        auto last = std::find_if(out.rbegin(), out.rend(), [&](const Diagnostic& d) { return d.where.file == file; });
+        auto last = std::find_if(out.rbegin(), out.rend(), [&file = file](const Diagnostic& d) { return d.where.file == file; });
         Diagnostic summary{Severity::Error, Location{file}, {}, n};
         out.insert(last.base(), std::move(summary));
     }
