@@ -1,9 +1,14 @@
 // The documentation names every file, column and measure the code accepts.
+#include <functional>
+#include <set>
+
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "derive/measures.h"
 #include "model/books_schema.h"
 #include "support.h"
+#include "write/json_writer.h"
 
 using namespace juesuan;
 
@@ -27,4 +32,23 @@ TEST(Docs, TemplatesNameEveryMeasureFamily) {
     }
     for (const char* pattern : {"carry.F.begin", "sangong.budget.I", "fexp.gf.*", "reception_abroad", "nonfiscal"})
         EXPECT_NE(doc.find(pattern), std::string::npos) << pattern;
+}
+
+TEST(Docs, JsonNamesEveryKeyTheEncoderWrites) {
+    std::string doc = test::slurp(test::source_dir() / "docs/json.md");
+    // Members whose object is a map: their keys are data (columns, headings, reference names).
+    const std::set<std::string> maps = {"values", "formulas", "texts", "amounts", "counts"};
+    std::set<std::string> keys;
+    std::function<void(const nlohmann::json&)> walk = [&](const nlohmann::json& j) {
+        if (j.is_array())
+            for (const auto& x : j) walk(x);
+        if (!j.is_object()) return;
+        for (const auto& [k, v] : j.items()) {
+            keys.insert(k);
+            if (!(maps.count(k) && v.is_object())) walk(v);
+        }
+    };
+    walk(nlohmann::json::parse(write_json(test::seed_disclosure())));
+    EXPECT_GT(keys.size(), 50u);
+    for (const auto& k : keys) EXPECT_NE(doc.find("`" + k + "`"), std::string::npos) << k;
 }

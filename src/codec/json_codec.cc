@@ -110,6 +110,7 @@ struct Path {
     std::string_view key;  // a member name, or empty for an array index
     size_t index = 0;
     std::string str() const {
+        if (!parent && key.empty()) return "";  // the document itself
         std::string up = parent ? parent->str() : "";
         if (key.empty()) return fmt::format("{}[{}]", up, index);
         return up.empty() ? std::string(key) : up + "." + std::string(key);
