@@ -3,6 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "read/books_reader.h"
+#include "model/books_schema.h"
+#include "write/books_workbook.h"
+#include "write/books_writer.h"
+#include "write/output.h"
 #include "core/text.h"
 #include <set>
 #include "support.h"
@@ -374,4 +378,30 @@ TEST(BooksReader, ReportErrorsNameTheReport) {
     d = first_error(tmp / "b");
     EXPECT_EQ(d.where.key, "reports[2].budget_type");
     EXPECT_NE(d.message.find("budget_kind"), std::string::npos) << d.message;  // lists the known keys
+}
+
+// Every count and amount key of department.toml, each given its own value, is written by both
+// books writers (folder and workbook) and read back into the member it names.
+TEST(BooksReader, EveryDepartmentKeyReadsBackFromBothWriters) {
+    Facts f = build_books(example_dir()).facts;
+    long n = 0;
+    int keys = 0;
+    for (const auto& k : department_keys()) {
+        if (k.count) *k.count(f.department) = ++n * 7;
+        if (k.amount) *k.amount(f.department) = Money::from_fen(++n * 10'000);
+        keys += k.count || k.amount ? 1 : 0;
+    }
+    EXPECT_EQ(keys, 20);
+    TempDir tmp;
+    write_files_atomically(tmp / "books", write_books(f));
+    spit(tmp / "books.xlsx", write_books_xlsx(f));
+    for (const auto& path : {tmp / "books", tmp / "books.xlsx"}) {
+        Diagnostics diags;
+        Facts back = path.extension() == ".xlsx" ? read_books_workbook(path, diags) : read_books_folder(path, diags);
+        EXPECT_FALSE(diags.has_errors()) << path;
+        for (const auto& k : department_keys()) {
+            if (k.count) EXPECT_EQ(k.count_of(back.department), k.count_of(f.department)) << k.key << " " << path;
+            if (k.amount) EXPECT_EQ(k.amount_of(back.department), k.amount_of(f.department)) << k.key << " " << path;
+        }
+    }
 }

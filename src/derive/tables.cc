@@ -8,6 +8,7 @@
 #include "core/catalog.h"
 #include "core/text.h"
 #include "derive/expr.h"
+#include "model/books_schema.h"
 #include "derive/performance.h"
 
 namespace juesuan {
@@ -423,24 +424,11 @@ References derive_references(const Facts& f) {
         refs["procurement." + p.category + ".sme"] = p.sme;
         refs["procurement." + p.category + ".small_micro"] = p.small_micro;
     }
-    const auto& s = f.department.sangong;
-    const auto& a = f.department.assets;
-    const std::pair<const char*, long> counts[] = {
-        {"abroad_groups", s.abroad_groups}, {"abroad_persons", s.abroad_persons},
-        {"vehicles_purchased", s.vehicles_purchased}, {"vehicles_held", s.vehicles_held},
-        {"reception_domestic_batches", s.reception_domestic_batches}, {"reception_domestic_persons", s.reception_domestic_persons},
-        {"reception_foreign_affairs_batches", s.reception_foreign_affairs_batches},
-        {"reception_foreign_affairs_persons", s.reception_foreign_affairs_persons},
-        {"reception_abroad_batches", s.reception_abroad_batches}, {"reception_abroad_persons", s.reception_abroad_persons},
-        {"vehicles_leaders", a.vehicles_leaders}, {"vehicles_confidential", a.vehicles_confidential},
-        {"vehicles_emergency", a.vehicles_emergency}, {"vehicles_law_enforcement", a.vehicles_law_enforcement},
-        {"vehicles_special", a.vehicles_special}, {"vehicles_retired", a.vehicles_retired},
-        {"vehicles_other", a.vehicles_other}, {"vehicles_total", a.vehicles_total()},
-        {"equipment_over_1m", a.equipment_over_1m}};
-    for (const auto& [k, v] : counts) out.counts[k] = v;
-    const auto& pf = f.department.performance;
-    if (pf.evaluated_funds) refs["performance.evaluated_funds"] = *pf.evaluated_funds;
-    if (pf.local_project_budget) refs["performance.local_project_budget"] = *pf.local_project_budget;
+    for (const auto& k : department_keys())
+        if (k.count && !k.section().empty()) out.counts[std::string(k.name())] = k.count_of(f.department);
+    out.counts["vehicles_total"] = f.department.assets.vehicles_total();
+    for (const auto& k : department_keys())
+        if (k.amount && k.amount_of(f.department)) refs[k.key] = *k.amount_of(f.department);
     return out;
 }
 

@@ -238,6 +238,26 @@ const std::vector<ReportField>& report_fields() {
 
 namespace juesuan {
 
+std::string_view DepartmentKey::section() const {
+    auto dot = key.find('.');
+    return dot == std::string::npos ? std::string_view() : std::string_view(key).substr(0, dot);
+}
+
+std::string_view DepartmentKey::name() const {
+    auto dot = key.find('.');
+    return dot == std::string::npos ? std::string_view(key) : std::string_view(key).substr(dot + 1);
+}
+
+// Reading goes through the same accessor as filling; it never writes.
+long DepartmentKey::count_of(const Department& d) const { return *count(const_cast<Department&>(d)); }
+const std::optional<Money>& DepartmentKey::amount_of(const Department& d) const { return *amount(const_cast<Department&>(d)); }
+
+// A count or an amount key of a section, with the member it fills.
+#define JUESUAN_COUNT(path, member, help) \
+    {path, DepartmentValue::Integer, false, help, [](Department& d) { return &d.member; }, nullptr}
+#define JUESUAN_AMOUNT(path, member, help) \
+    {path, DepartmentValue::Amount, false, help, nullptr, [](Department& d) { return &d.member; }}
+
 const std::vector<DepartmentKey>& department_keys() {
     using V = DepartmentValue;
     static const std::vector<DepartmentKey> keys = {
@@ -249,30 +269,33 @@ const std::vector<DepartmentKey>& department_keys() {
         {"duties", V::List, false, "部门职责：每条一行（键重复写 duties），不含序号"},
         {"composition", V::Text, false, "机构设置中“从单位构成看……”一句"},
         {"units", V::List, false, "纳入部门决算编制范围的单位：每个一行（键重复写 units）"},
-        {"sangong.abroad_groups", V::Integer, false, "因公出国（境）团组数"},
-        {"sangong.abroad_persons", V::Integer, false, "因公出国（境）人次"},
-        {"sangong.vehicles_purchased", V::Integer, false, "财政拨款购置公务用车（辆）"},
-        {"sangong.vehicles_held", V::Integer, false, "财政拨款开支运行维护费的公务用车保有量（辆）"},
-        {"sangong.reception_domestic_batches", V::Integer, false, "国内公务接待批次"},
-        {"sangong.reception_domestic_persons", V::Integer, false, "国内公务接待人次"},
-        {"sangong.reception_foreign_affairs_batches", V::Integer, false, "其中外事接待批次"},
-        {"sangong.reception_foreign_affairs_persons", V::Integer, false, "其中外事接待人次"},
-        {"sangong.reception_abroad_batches", V::Integer, false, "国（境）外公务接待批次"},
-        {"sangong.reception_abroad_persons", V::Integer, false, "国（境）外公务接待人次"},
-        {"assets.vehicles_leaders", V::Integer, false, "年末领导干部用车"},
-        {"assets.vehicles_confidential", V::Integer, false, "年末机要通信用车"},
-        {"assets.vehicles_emergency", V::Integer, false, "年末应急保障用车"},
-        {"assets.vehicles_law_enforcement", V::Integer, false, "年末执法执勤用车"},
-        {"assets.vehicles_special", V::Integer, false, "年末特种专业技术用车"},
-        {"assets.vehicles_retired", V::Integer, false, "年末离退休干部用车"},
-        {"assets.vehicles_other", V::Integer, false, "年末其他用车"},
-        {"assets.equipment_over_1m", V::Integer, false, "单价 100 万元（含）以上设备（不含车辆），台（套）"},
-        {"performance.evaluated_funds", V::Amount, false,
-         "绩效自评涉及的预算资金（金额单位同 amount_unit）：有项目未在“绩效项目”中列出资金时填写"},
-        {"performance.local_project_budget", V::Amount, false,
-         "部门本级（区级）预算项目支出总额：填写后情况说明写出自评资金所占比例"},
+        JUESUAN_COUNT("sangong.abroad_groups", sangong.abroad_groups, "因公出国（境）团组数"),
+        JUESUAN_COUNT("sangong.abroad_persons", sangong.abroad_persons, "因公出国（境）人次"),
+        JUESUAN_COUNT("sangong.vehicles_purchased", sangong.vehicles_purchased, "财政拨款购置公务用车（辆）"),
+        JUESUAN_COUNT("sangong.vehicles_held", sangong.vehicles_held, "财政拨款开支运行维护费的公务用车保有量（辆）"),
+        JUESUAN_COUNT("sangong.reception_domestic_batches", sangong.reception_domestic_batches, "国内公务接待批次"),
+        JUESUAN_COUNT("sangong.reception_domestic_persons", sangong.reception_domestic_persons, "国内公务接待人次"),
+        JUESUAN_COUNT("sangong.reception_foreign_affairs_batches", sangong.reception_foreign_affairs_batches, "其中外事接待批次"),
+        JUESUAN_COUNT("sangong.reception_foreign_affairs_persons", sangong.reception_foreign_affairs_persons, "其中外事接待人次"),
+        JUESUAN_COUNT("sangong.reception_abroad_batches", sangong.reception_abroad_batches, "国（境）外公务接待批次"),
+        JUESUAN_COUNT("sangong.reception_abroad_persons", sangong.reception_abroad_persons, "国（境）外公务接待人次"),
+        JUESUAN_COUNT("assets.vehicles_leaders", assets.vehicles_leaders, "年末领导干部用车"),
+        JUESUAN_COUNT("assets.vehicles_confidential", assets.vehicles_confidential, "年末机要通信用车"),
+        JUESUAN_COUNT("assets.vehicles_emergency", assets.vehicles_emergency, "年末应急保障用车"),
+        JUESUAN_COUNT("assets.vehicles_law_enforcement", assets.vehicles_law_enforcement, "年末执法执勤用车"),
+        JUESUAN_COUNT("assets.vehicles_special", assets.vehicles_special, "年末特种专业技术用车"),
+        JUESUAN_COUNT("assets.vehicles_retired", assets.vehicles_retired, "年末离退休干部用车"),
+        JUESUAN_COUNT("assets.vehicles_other", assets.vehicles_other, "年末其他用车"),
+        JUESUAN_COUNT("assets.equipment_over_1m", assets.equipment_over_1m, "单价 100 万元（含）以上设备（不含车辆），台（套）"),
+        JUESUAN_AMOUNT("performance.evaluated_funds", performance.evaluated_funds,
+                       "绩效自评涉及的预算资金（金额单位同 amount_unit）：有项目未在“绩效项目”中列出资金时填写"),
+        JUESUAN_AMOUNT("performance.local_project_budget", performance.local_project_budget,
+                       "部门本级（区级）预算项目支出总额：填写后情况说明写出自评资金所占比例"),
     };
     return keys;
 }
+
+#undef JUESUAN_COUNT
+#undef JUESUAN_AMOUNT
 
 }  // namespace juesuan

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/facts.h"
+
 namespace juesuan {
 
 enum class FieldKind {
@@ -75,8 +77,17 @@ struct DepartmentKey {
     DepartmentValue kind = DepartmentValue::Text;
     bool required = false;
     std::string help;
+    // The member a key of a section ([sangong], [assets], [performance]) fills: a count or an amount.
+    long* (*count)(Department&) = nullptr;
+    std::optional<Money>* (*amount)(Department&) = nullptr;
+
+    std::string_view section() const;  // "sangong" of sangong.abroad_groups; "" at the top level
+    std::string_view name() const;     // "abroad_groups"
+    long count_of(const Department& d) const;
+    const std::optional<Money>& amount_of(const Department& d) const;
 };
-// Every key of department.toml but the free texts.<key>, in the order the 部门 sheet lists them.
+// Every key of department.toml but the free texts.<key>, in the order the 部门 sheet lists them:
+// the one list the books reader, the books writers (folder and workbook) and derive iterate.
 const std::vector<DepartmentKey>& department_keys();
 // The fund names accepted in 资金性质 columns.
 const std::vector<Choice>& fund_choices();

@@ -721,34 +721,19 @@ void read_department(const toml::table& root, const Place& place, Facts& facts, 
     };
     list("duties", d.duties);
     list("units", d.units);
-    auto& s = d.sangong;
-    read_counts(root, "sangong",
-                {{"abroad_groups", &s.abroad_groups},
-                 {"abroad_persons", &s.abroad_persons},
-                 {"vehicles_purchased", &s.vehicles_purchased},
-                 {"vehicles_held", &s.vehicles_held},
-                 {"reception_domestic_batches", &s.reception_domestic_batches},
-                 {"reception_domestic_persons", &s.reception_domestic_persons},
-                 {"reception_foreign_affairs_batches", &s.reception_foreign_affairs_batches},
-                 {"reception_foreign_affairs_persons", &s.reception_foreign_affairs_persons},
-                 {"reception_abroad_batches", &s.reception_abroad_batches},
-                 {"reception_abroad_persons", &s.reception_abroad_persons}},
-                place, diags);
-    auto& a = d.assets;
-    read_counts(root, "assets",
-                {{"vehicles_leaders", &a.vehicles_leaders},
-                 {"vehicles_confidential", &a.vehicles_confidential},
-                 {"vehicles_emergency", &a.vehicles_emergency},
-                 {"vehicles_law_enforcement", &a.vehicles_law_enforcement},
-                 {"vehicles_special", &a.vehicles_special},
-                 {"vehicles_retired", &a.vehicles_retired},
-                 {"vehicles_other", &a.vehicles_other},
-                 {"equipment_over_1m", &a.equipment_over_1m}},
-                place, diags);
-    read_amounts(root, "performance",
-                 {{"evaluated_funds", &d.performance.evaluated_funds},
-                  {"local_project_budget", &d.performance.local_project_budget}},
-                 d.unit, place, diags);
+    // The sections' counts and amounts, as department_keys() lists them.
+    for (const char* section : {"sangong", "assets", "performance"}) {
+        std::vector<std::pair<const char*, long*>> counts;
+        std::vector<std::pair<const char*, std::optional<Money>*>> amounts;
+        for (const auto& k : department_keys()) {
+            if (k.section() != section) continue;
+            const char* name = k.key.c_str() + k.section().size() + 1;  // the static table's own text
+            if (k.count) counts.push_back({name, k.count(d)});
+            if (k.amount) amounts.push_back({name, k.amount(d)});
+        }
+        if (!counts.empty()) read_counts(root, section, counts, place, diags);
+        if (!amounts.empty()) read_amounts(root, section, amounts, d.unit, place, diags);
+    }
     if (const toml::node* n = root.get("texts")) {
         if (const toml::table* t = n->as_table()) {
             for (const auto& [k, v] : *t) {

@@ -199,30 +199,6 @@ void department_sheet(lxw_workbook* wb, const Department& d, const Formats& f) {
     s.set_width(0, 36);
     s.set_width(1, 60);
     s.set_width(2, 60);
-    const std::map<std::string, const long*> counts = {
-        {"sangong.abroad_groups", &d.sangong.abroad_groups},
-        {"sangong.abroad_persons", &d.sangong.abroad_persons},
-        {"sangong.vehicles_purchased", &d.sangong.vehicles_purchased},
-        {"sangong.vehicles_held", &d.sangong.vehicles_held},
-        {"sangong.reception_domestic_batches", &d.sangong.reception_domestic_batches},
-        {"sangong.reception_domestic_persons", &d.sangong.reception_domestic_persons},
-        {"sangong.reception_foreign_affairs_batches", &d.sangong.reception_foreign_affairs_batches},
-        {"sangong.reception_foreign_affairs_persons", &d.sangong.reception_foreign_affairs_persons},
-        {"sangong.reception_abroad_batches", &d.sangong.reception_abroad_batches},
-        {"sangong.reception_abroad_persons", &d.sangong.reception_abroad_persons},
-        {"assets.vehicles_leaders", &d.assets.vehicles_leaders},
-        {"assets.vehicles_confidential", &d.assets.vehicles_confidential},
-        {"assets.vehicles_emergency", &d.assets.vehicles_emergency},
-        {"assets.vehicles_law_enforcement", &d.assets.vehicles_law_enforcement},
-        {"assets.vehicles_special", &d.assets.vehicles_special},
-        {"assets.vehicles_retired", &d.assets.vehicles_retired},
-        {"assets.vehicles_other", &d.assets.vehicles_other},
-        {"assets.equipment_over_1m", &d.assets.equipment_over_1m},
-    };
-    const std::map<std::string, const std::optional<Money>*> amounts = {
-        {"performance.evaluated_funds", &d.performance.evaluated_funds},
-        {"performance.local_project_budget", &d.performance.local_project_budget},
-    };
     const std::map<std::string, std::string> texts = {{"name", d.name},
                                                       {"short_name", d.short_name},
                                                       {"amount_unit", std::string(unit_name(d.unit))},
@@ -242,11 +218,12 @@ void department_sheet(lxw_workbook* wb, const Department& d, const Formats& f) {
         }
         s.text(row, 0, k.key, f.text);
         s.text(row, 2, help, f.note);
-        if (auto it = counts.find(k.key); it != counts.end()) {
-            s.number(row, 1, static_cast<double>(*it->second), std::to_string(*it->second), f.integer);
-        } else if (auto a = amounts.find(k.key); a != amounts.end()) {
-            if (*a->second) {
-                std::string exact = format_exact(**a->second, d.unit);
+        if (k.count) {
+            const long n = k.count_of(d);
+            s.number(row, 1, static_cast<double>(n), std::to_string(n), f.integer);
+        } else if (k.amount) {
+            if (const auto& m = k.amount_of(d)) {
+                std::string exact = format_exact(*m, d.unit);
                 double v = 0;
                 number_of(exact, v);
                 s.number(row, 1, v, exact, f.amount);

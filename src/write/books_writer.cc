@@ -44,38 +44,26 @@ std::string department_toml(const Department& d) {
     o += "# 第一部分 部门概况：部门职责，每条一项\nduties = " + toml_list(d.duties) + "\n\n";
     o += "# 机构设置：单位构成说明\ncomposition = " + toml_string(d.composition) + "\n";
     o += "# 纳入部门决算编制范围的单位\nunits = " + toml_list(d.units) + "\n\n";
-    const auto& s = d.sangong;
-    o += "# “三公”经费的数量（金额见 sangong.csv）\n[sangong]\n";
-    o += fmt::format("abroad_groups = {}               # 因公出国（境）团组数\n", s.abroad_groups);
-    o += fmt::format("abroad_persons = {}              # 因公出国（境）人次\n", s.abroad_persons);
-    o += fmt::format("vehicles_purchased = {}          # 财政拨款购置公务用车（辆）\n", s.vehicles_purchased);
-    o += fmt::format("vehicles_held = {}               # 财政拨款开支运行维护费的公务用车保有量（辆）\n", s.vehicles_held);
-    o += fmt::format("reception_domestic_batches = {}  # 国内公务接待批次\n", s.reception_domestic_batches);
-    o += fmt::format("reception_domestic_persons = {}  # 国内公务接待人次\n", s.reception_domestic_persons);
-    o += fmt::format("reception_foreign_affairs_batches = {}  # 其中外事接待批次\n", s.reception_foreign_affairs_batches);
-    o += fmt::format("reception_foreign_affairs_persons = {}  # 其中外事接待人次\n", s.reception_foreign_affairs_persons);
-    o += fmt::format("reception_abroad_batches = {}    # 国（境）外公务接待批次\n", s.reception_abroad_batches);
-    o += fmt::format("reception_abroad_persons = {}    # 国（境）外公务接待人次\n\n", s.reception_abroad_persons);
-    const auto& a = d.assets;
-    o += "# 国有资产占用情况（年末数）\n[assets]\n";
-    o += fmt::format("vehicles_leaders = {}            # 领导干部用车\n", a.vehicles_leaders);
-    o += fmt::format("vehicles_confidential = {}       # 机要通信用车\n", a.vehicles_confidential);
-    o += fmt::format("vehicles_emergency = {}          # 应急保障用车\n", a.vehicles_emergency);
-    o += fmt::format("vehicles_law_enforcement = {}    # 执法执勤用车\n", a.vehicles_law_enforcement);
-    o += fmt::format("vehicles_special = {}            # 特种专业技术用车\n", a.vehicles_special);
-    o += fmt::format("vehicles_retired = {}            # 离退休干部用车\n", a.vehicles_retired);
-    o += fmt::format("vehicles_other = {}              # 其他用车\n", a.vehicles_other);
-    o += fmt::format("equipment_over_1m = {}           # 单价 100 万元（含）以上设备（不含车辆），台（套）\n\n", a.equipment_over_1m);
-    // Optional: written out when set, otherwise shown commented so the officer knows the keys.
-    const auto& pf = d.performance;
-    auto amount_line = [&](const char* key, const std::optional<Money>& m, const char* what) {
-        if (m) return fmt::format("{} = {}  # {}\n", key, toml_string(format_exact(*m, d.unit)), what);
-        return fmt::format("# {} = \"\"  # {}\n", key, what);
+    // The sections' keys, as department_keys() lists them, each with its help as a comment.
+    const std::pair<const char*, const char*> sections[] = {
+        {"sangong", "# “三公”经费的数量（金额见 sangong.csv）\n"},
+        {"assets", "# 国有资产占用情况（年末数）\n"},
+        {"performance", "# 预算绩效：有项目未在 projects.csv 中逐项列出资金时，填写绩效自评涉及的预算资金；\n"
+                        "# 填写本级预算项目支出总额时，情况说明写出自评资金所占比例。金额单位同 amount_unit。\n"},
     };
-    o += "# 预算绩效：有项目未在 projects.csv 中逐项列出资金时，填写绩效自评涉及的预算资金；\n"
-         "# 填写本级预算项目支出总额时，情况说明写出自评资金所占比例。金额单位同 amount_unit。\n[performance]\n";
-    o += amount_line("evaluated_funds", pf.evaluated_funds, "绩效自评涉及的预算资金");
-    o += amount_line("local_project_budget", pf.local_project_budget, "部门本级（区级）预算项目支出总额");
+    for (const auto& [section, intro] : sections) {
+        if (section != std::string_view("sangong")) o += "\n";
+        o += intro + fmt::format("[{}]\n", section);
+        for (const auto& k : department_keys()) {
+            if (k.section() != section) continue;
+            if (k.count)
+                o += fmt::format("{:<36} # {}\n", fmt::format("{} = {}", k.name(), k.count_of(d)), k.help);
+            else if (const auto& m = k.amount_of(d))  // optional: written when set, else shown commented
+                o += fmt::format("{:<36} # {}\n", fmt::format("{} = {}", k.name(), toml_string(format_exact(*m, d.unit))), k.help);
+            else
+                o += fmt::format("{:<36} # {}\n", fmt::format("# {} = \"\"", k.name()), k.help);
+        }
+    }
     o += "\n";
     o += "# 情况说明中由经办人撰写的原因和说明，键名见 docs/input-format.md\n[texts]\n";
     for (const auto& [k, v] : d.texts) o += k + " = " + toml_string(v) + "\n";
