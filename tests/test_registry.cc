@@ -7,6 +7,10 @@
 
 #include "app/build.h"
 #include "check/check_registry.h"
+#include "core/text.h"
+#include "derive/narrative.h"
+#include "read/narrative_reader.h"
+#include "read/template_reader.h"
 #include "read/document_readers.h"
 #include "read/rules_reader.h"
 #include "support.h"
@@ -107,4 +111,79 @@ TEST(Registry, ReadersAndWritersAreFoundByWhatTheyHandle) {
     EXPECT_EQ(r->name, "json");
     spit(tmp / "notes.txt", "部门决算");
     EXPECT_EQ(find_document_reader(tmp / "notes.txt"), nullptr);
+}
+
+namespace {
+
+// The placeholder names the shipped narrative templates use.
+std::set<std::string> used_placeholders() {
+    std::set<std::string> used;
+    auto scan = [&](const std::string& text) {
+        for (size_t pos = 0; (pos = text.find('{', pos)) != std::string::npos; ++pos) {
+            size_t end = text.find_first_of("|}", pos);
+            used.insert(trim(text.substr(pos + 1, end - pos - 1)));
+        }
+    };
+    for (const auto& id : shipped_template_ids()) {
+        const NarrativeTemplate& nt = Library::shipped().narrative_for(id);  // validated as it loads
+        std::vector<const SectionSpec*> sections;
+        for (const auto& s : nt.sections) sections.push_back(&s);
+        if (nt.report) sections.push_back(&*nt.report);
+        for (const auto* s : sections)
+            for (const auto& p : s->paragraphs) {
+                for (const std::string* t : {&p.say, &p.otherwise, &p.join, &p.end, &p.if_empty}) scan(*t);
+                for (const auto& c : p.cases) scan(c.second);
+                if (p.chart) scan(p.chart->label);
+            }
+    }
+    return used;
+}
+
+}  // namespace
+
+TEST(Registry, EveryPlaceholderOfTheShippedNarrativesIsRegistered) {
+    std::set<std::string> registered;
+    for (const auto& p : narrative_placeholders()) registered.insert(std::string(p.name));
+    const auto used = used_placeholders();
+    EXPECT_GE(used.size(), 20u);
+    for (const auto& u : used) EXPECT_TRUE(registered.count(u)) << u;
+}
+
+// The builder renders every registered placeholder (the registry and the code agree).
+TEST(Registry, EveryRegisteredPlaceholderRenders) {
+    Built b = build_books(example_dir());
+    const std::vector<std::string> args = {"T01[L1].income", "T01[L31].income", "增加", "减少", "持平"};
+    for (const auto& p : narrative_placeholders()) {
+        std::string body(p.name);
+        for (int i = 0; i < p.max_args; ++i) body += "|" + (p.name == "names" ? std::string("T05[level=项]") : args.at(i));
+        NarrativeTemplate t = parse_narrative_template(
+            "id = \"x\"\n[[sections]]\nid = \"一\"\ntitle = \"一、\"\n[[sections.paragraphs]]\nsay = \"[{" + body + "}]\"\n", "x.toml");
+        ASSERT_NO_THROW(validate_narrative_template(t)) << body;
+        Diagnostics warnings;
+        Narrative n;
+        ASSERT_NO_THROW(n = derive_narrative(b.disclosure, b.facts, t, SubjectDefinitions{}, warnings)) << body;
+        ASSERT_EQ(n.sections.size(), 1u);
+    }
+}
+
+TEST(Registry, UnknownPlaceholdersAreRefusedWhenTheNarrativeLoads) {
+    auto problem = [](const std::string& say) {
+        NarrativeTemplate t = parse_narrative_template(
+            "id = \"x\"\n[[sections]]\nid = \"一\"\ntitle = \"一、\"\n[[sections.paragraphs]]\nsay = \"" + say + "\"\n", "x.toml");
+        try {
+            validate_narrative_template(t);
+        } catch (const InputError& e) {
+            std::string all;
+            for (const auto& d : e.diagnostics().all()) all += format_diagnostic(d) + "\n";
+            return all;
+        }
+        return std::string();
+    };
+    EXPECT_EQ(problem("收入 {amount|T01[L1].income} 万元，{dir|T01[L1].income|增加|减少}。"), "");
+    std::string unknown = problem("收入 {amout|T01[L1].income} 万元。");
+    EXPECT_NE(unknown.find("未知的占位符“{amout}”"), std::string::npos) << unknown;
+    EXPECT_NE(unknown.find("x.toml"), std::string::npos) << unknown;
+    EXPECT_NE(unknown.find("一"), std::string::npos) << unknown;
+    EXPECT_NE(problem("{share|T01[L1].income}").find("应有 2 个参数"), std::string::npos);
+    EXPECT_NE(problem("{year").find("缺少 }"), std::string::npos);
 }

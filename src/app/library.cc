@@ -1,5 +1,6 @@
 #include "app/library.h"
 
+#include "derive/narrative.h"
 #include "read/narrative_reader.h"
 #include "read/rules_reader.h"
 #include "read/template_reader.h"
@@ -50,7 +51,11 @@ const Template& Library::template_for(const std::string& id_or_path) const {
 const NarrativeTemplate& Library::narrative_for(const std::string& template_id) const {
     std::lock_guard lock(mutex_);
     auto& slot = narratives_[template_id];
-    if (!slot) slot = std::make_unique<NarrativeTemplate>(load_narrative_template(template_id));
+    if (!slot) {
+        auto nt = std::make_unique<NarrativeTemplate>(load_narrative_template(template_id));
+        validate_narrative_template(*nt);  // an unknown placeholder is refused here, not mid-build
+        slot = std::move(nt);
+    }
     return *slot;
 }
 

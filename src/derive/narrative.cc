@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "core/catalog.h"
 #include "core/ratio.h"
@@ -57,9 +58,10 @@ struct Rendered {
     std::optional<Chart> chart;
 };
 
-class Writer {
+// Builds the narrative of one disclosure from its template.
+class NarrativeBuilder {
 public:
-    Writer(const Disclosure& d, const Facts& f, const NarrativeTemplate& t, const SubjectDefinitions& defs,
+    NarrativeBuilder(const Disclosure& d, const Facts& f, const NarrativeTemplate& t, const SubjectDefinitions& defs,
            Diagnostics& warnings)
         : d_(d), f_(f), t_(t), defs_(defs), warnings_(warnings), ev_(d), names_(subject_names(d)) {}
 
@@ -572,7 +574,88 @@ private:
 
 Narrative derive_narrative(const Disclosure& d, const Facts& f, const NarrativeTemplate& t, const SubjectDefinitions& defs,
                            Diagnostics& warnings) {
-    return Writer(d, f, t, defs, warnings).run();
+    return NarrativeBuilder(d, f, t, defs, warnings).run();
+}
+
+const std::vector<Placeholder>& narrative_placeholders() {
+    static const std::vector<Placeholder> list = {
+        {"year", 0, 0, "决算年度"},
+        {"prev_year", 0, 0, "上一年度"},
+        {"department", 0, 0, "部门全称"},
+        {"short_name", 0, 0, "部门简称"},
+        {"n", 0, 0, "循环中的序号"},
+        {"n_cn", 0, 0, "循环中的序号（汉字）"},
+        {"item.code", 0, 0, "循环中的科目编码"},
+        {"item.name", 0, 0, "循环中的科目、列或项目名称"},
+        {"item.stem", 0, 0, "科目名称去掉“支出”"},
+        {"item.path", 0, 0, "科目的类、款、项全称"},
+        {"text", 1, 2, "经办人撰写的文字（键，空时的替代文字）"},
+        {"names", 1, 1, "所选各行的名称"},
+        {"amount", 1, 1, "金额（万元）"},
+        {"amount_abs", 1, 1, "金额的绝对值（万元）"},
+        {"share", 2, 2, "占比"},
+        {"completion", 2, 2, "完成预算的百分比"},
+        {"growth_abs", 2, 2, "增减的百分比（绝对值）"},
+        {"percent", 1, 1, "百分比"},
+        {"percent_fixed", 1, 1, "百分比（两位小数）"},
+        {"score", 1, 1, "得分"},
+        {"count", 1, 1, "个数"},
+        {"dir", 3, 3, "按正负选词：表达式|增加|减少"},
+        {"cmp", 5, 5, "按完成率高于、低于、等于 100% 选词"},
+        {"grade", 1, 1, "得分对应的等级"},
+    };
+    return list;
+}
+
+namespace {
+
+void validate_text(const NarrativeTemplate& t, const std::string& section, const std::string& text, Diagnostics& diags) {
+    const Location at{t.origin, 0, 0, {}, section};
+    for (size_t pos = 0; (pos = text.find('{', pos)) != std::string::npos;) {
+        size_t close = text.find('}', pos);
+        if (close == std::string::npos) {
+            diags.error(at, fmt::format("“{}”缺少 }}", text.substr(pos)));
+            return;
+        }
+        auto args = split(text.substr(pos + 1, close - pos - 1), '|');
+        const std::string name = trim(args.at(0));
+        const int given = static_cast<int>(args.size()) - 1;
+        const auto& all = narrative_placeholders();
+        auto p = std::find_if(all.begin(), all.end(), [&](const Placeholder& x) { return x.name == name; });
+        if (p == all.end()) {
+            std::vector<std::string_view> names;
+            for (const auto& x : all) names.push_back(x.name);
+            diags.error(at, fmt::format("未知的占位符“{{{}}}”：可用 {}", name, fmt::join(names, "、")));
+        } else if (given < p->min_args || given > p->max_args) {
+            diags.error(at, fmt::format("占位符“{{{}}}”应有 {} 个参数（以 | 分隔），这里有 {} 个", text.substr(pos + 1, close - pos - 1),
+                                        p->min_args == p->max_args ? std::to_string(p->min_args)
+                                                                   : fmt::format("{}–{}", p->min_args, p->max_args),
+                                        given));
+        }
+        pos = close + 1;
+    }
+}
+
+void validate_section(const NarrativeTemplate& t, const SectionSpec& s, Diagnostics& diags) {
+    for (const auto& p : s.paragraphs) {
+        for (const std::string* text : {&p.say, &p.otherwise, &p.join, &p.end, &p.if_empty}) validate_text(t, s.id, *text, diags);
+        for (const auto& c : p.cases) validate_text(t, s.id, c.second, diags);
+        if (p.chart) {
+            validate_text(t, s.id, p.chart->label, diags);
+            for (const auto& name : p.chart->series) validate_text(t, s.id, name, diags);
+            for (const auto& item : p.chart->items)
+                if (!item.empty()) validate_text(t, s.id, item.front(), diags);  // the label; the rest are expressions
+        }
+    }
+}
+
+}  // namespace
+
+void validate_narrative_template(const NarrativeTemplate& t) {
+    Diagnostics diags;
+    for (const auto& s : t.sections) validate_section(t, s, diags);
+    if (t.report) validate_section(t, *t.report, diags);
+    if (diags.has_errors()) throw InputError(std::move(diags));
 }
 
 }  // namespace juesuan
