@@ -73,12 +73,48 @@ PlacedGrid place_spans(const std::vector<std::vector<SpannedCell>>& rows) {
     return g;
 }
 
+namespace {
+
+bool no_amount(const Row& r) {
+    return std::none_of(r.values.begin(), r.values.end(), [](const auto& v) { return v.second.has_value(); });
+}
+
+// A line whose last block holds nothing but an amount in the table's last column, beside an
+// earlier block's label without one: that amount is the label's, printed at the end
+// (公开06表's 公用经费合计).
+void adopt_amount_at_end(std::vector<Row>& rows, size_t first, const std::vector<Block>& blocks) {
+    if (rows.size() - first < 2) return;
+    Row& last = rows.back();
+    const Block& lb = blocks.at(static_cast<size_t>(last.block));
+    if (last.block != static_cast<int>(blocks.size()) - 1 || !last.label.empty() || last.code || last.line || lb.cells.empty())
+        return;
+    const std::string& end_key = lb.cells.back();
+    for (const auto& [k, v] : last.values)
+        if (v.has_value() != (k == end_key)) return;
+    for (size_t i = rows.size() - 1; i-- > first;) {
+        Row& owner = rows[i];
+        if (owner.label.empty() || !no_amount(owner)) continue;
+        const auto& cells = blocks.at(static_cast<size_t>(owner.block)).cells;
+        auto amount = std::find_if(cells.rbegin(), cells.rend(), [](const std::string& c) {
+            return c != "line" && c != "code" && c != "label";
+        });
+        if (amount == cells.rend()) return;
+        owner.values[*amount] = last.values.at(end_key);
+        owner.value_at_end = true;
+        rows.pop_back();
+        return;
+    }
+}
+
+}  // namespace
+
 std::vector<Row> rows_from_body(const Table& layout, const std::vector<std::vector<std::string>>& body, AmountUnit unit,
                                 std::vector<GridProblem>& problems) {
     std::vector<Row> rows;
     const std::vector<Block> blocks = blocks_of(layout);
     for (size_t li = 0; li < body.size(); ++li) {
         const auto& line = body[li];
+        const size_t first = rows.size();
         size_t offset = 0;
         for (size_t b = 0; b < blocks.size(); ++b) {
             const auto& cells = blocks[b].cells;
@@ -110,6 +146,7 @@ std::vector<Row> rows_from_body(const Table& layout, const std::vector<std::vect
             offset += cells.size();
             if (any) rows.push_back(std::move(r));
         }
+        adopt_amount_at_end(rows, first, blocks);
     }
     return rows;
 }

@@ -40,7 +40,8 @@ struct GridProblem {
 
 // The rows a table's body lines print, by the table's blocks (its layout; the rows of `layout`
 // are not used): each block's cells of a line that hold anything make one row of that block,
-// with its 行次, code, label and amounts in `unit`. Blank amount cells read as blank (nullopt).
+// with its 行次, code, label and amounts in `unit`. Blank amount cells read as blank (nullopt). A
+// label whose amount is printed in the table's last column (value_at_end) gets it back.
 std::vector<Row> rows_from_body(const Table& layout, const std::vector<std::vector<std::string>>& body, AmountUnit unit,
                                 std::vector<GridProblem>& problems);
 
