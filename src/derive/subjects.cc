@@ -3,6 +3,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "core/text.h"
 
@@ -11,8 +12,7 @@ namespace juesuan {
 namespace {
 
 std::string origins(const Catalog& c) {
-    std::string s;
-    for (const auto& o : c.origins()) s += (s.empty() ? "" : "、") + o;
+    std::string s = fmt::format("{}", fmt::join(c.origins(), "、"));
     return s.empty() ? std::string("（空）") : s;
 }
 

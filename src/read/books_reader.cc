@@ -6,6 +6,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <toml++/toml.h>
 
 #include "read/text_encoding.h"
@@ -834,8 +835,7 @@ std::optional<size_t> expect_header(const CsvFile& csv, const std::vector<std::s
     while (first < csv.records.size() && csv.records[first].blank()) ++first;
     if (first == csv.records.size()) return std::nullopt;
     const CsvRecord& h = csv.records[first];
-    std::string shown;
-    for (const auto& x : header) shown += (shown.empty() ? "" : " | ") + x;
+    std::string shown = fmt::format("{}", fmt::join(header, " | "));
     for (size_t i = 0; i < header.size(); ++i) {
         if (label_key(field(h, i)) != label_key(header[i])) {
             diags.error(Location{csv.name, h.line, static_cast<int>(i) + 1, {}, {}, csv.sheet},
@@ -957,8 +957,7 @@ void reports_sheet(const CsvFile& csv, SheetToml& st, Diagnostics& diags) {
 }
 
 std::string join_headers(const std::vector<std::string>& h) {
-    std::string s;
-    for (const auto& x : h) s += (s.empty() ? "" : " | ") + x;
+    std::string s = fmt::format("{}", fmt::join(h, " | "));
     return s;
 }
 

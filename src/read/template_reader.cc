@@ -5,6 +5,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <toml++/toml.h>
 
 #include "read/toml_text.h"
@@ -327,8 +328,7 @@ Template load_template(const std::string& id_or_path) {
         return parse_template(*text, "templates/" + id_or_path + ".toml");
     std::error_code ec;
     if (fs::exists(id_or_path, ec)) return parse_template(read_text_file(id_or_path, id_or_path), id_or_path);
-    std::string ids;
-    for (const auto& id : shipped_template_ids()) ids += (ids.empty() ? "" : "、") + id;
+    std::string ids = fmt::format("{}", fmt::join(shipped_template_ids(), "、"));
     throw InputError(Location{id_or_path}, fmt::format("找不到模板“{}”：内置模板有 {}，也可给出模板文件路径", id_or_path, ids));
 }
 

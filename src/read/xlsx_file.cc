@@ -11,6 +11,7 @@
 #include <memory>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <pugixml.hpp>
 
 #include "read/text_encoding.h"
@@ -355,8 +356,7 @@ std::string resolve(const std::string& base_dir, const std::string& target) {
         if (slash == std::string::npos) break;
         start = slash + 1;
     }
-    std::string out;
-    for (const auto& p : parts) out += (out.empty() ? "" : "/") + p;
+    std::string out = fmt::format("{}", fmt::join(parts, "/"));
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "core/text.h"
 #include "model/books_schema.h"
@@ -128,16 +129,14 @@ std::string field_comment(const FieldDef& fd, AmountUnit unit) {
     if (fd.required) s += "（必填列）";
     if (fd.kind == FieldKind::Amount) s += fmt::format("（{}）", unit_name(unit));
     if (!fd.help.empty()) s += "：" + fd.help;
-    std::string also;
-    for (const auto& a : fd.aliases) also += (also.empty() ? "" : "、") + a;
+    std::string also = fmt::format("{}", fmt::join(fd.aliases, "、"));
     if (!also.empty()) s += "。列名也可写作 " + also;
     return s;
 }
 
 // A drop-down of the canonical spellings; other accepted spellings only draw a warning.
 void choice_list(Sheet& s, int col, const std::vector<std::string>& names) {
-    std::string joined;
-    for (const auto& n : names) joined += (joined.empty() ? "" : ",") + n;
+    std::string joined = fmt::format("{}", fmt::join(names, ","));
     if (names.empty() || joined.size() > 255) return;  // Excel's limit for a list
     std::vector<char*> list;
     for (const auto& n : names) list.push_back(const_cast<char*>(n.c_str()));
@@ -301,8 +300,7 @@ void supplement_sheets(lxw_workbook* wb, const std::vector<CatalogEntry>& extra,
                {"本部门的科目目录补充（可省略此工作表），格式同 catalog.csv，见 docs/catalog.md"}, f);
     row = 1;
     for (const auto& e : extra) {
-        std::string aliases;
-        for (const auto& a : e.aliases) aliases += (aliases.empty() ? "" : "|") + a;
+        std::string aliases = fmt::format("{}", fmt::join(e.aliases, "|"));
         std::vector<std::string> cells = {e.code, e.name, std::string(level_name(e.level)), e.parent, aliases, e.sources, e.note};
         for (size_t i = 0; i < cells.size(); ++i) c.text(row, static_cast<int>(i), cells[i], f.text);
         ++row;

@@ -3,6 +3,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "model/books_schema.h"
 #include "core/text.h"
@@ -231,8 +232,7 @@ std::string books_guide() {
     for (const auto& f : books_files()) {
         o += fmt::format("{}（{}，{}）\n  {}\n", f.file, f.title, f.required ? "必需" : "可省略", f.help);
         for (const auto& c : f.fields) {
-            std::string also;
-            for (const auto& a : c.aliases) also += (also.empty() ? "" : "、") + a;
+            std::string also = fmt::format("{}", fmt::join(c.aliases, "、"));
             o += fmt::format("  - {}{}{}{}\n", c.header, c.required ? "（必填列）" : "",
                              c.help.empty() ? "" : "：" + c.help, also.empty() ? "" : "；也可写作 " + also);
         }
@@ -244,8 +244,7 @@ std::string books_guide() {
 std::string write_catalog_csv(const std::vector<CatalogEntry>& entries) {
     std::string out = csv_line({"code", "name", "level", "parent", "aliases", "sources", "note"});
     for (const auto& e : entries) {
-        std::string aliases;
-        for (const auto& a : e.aliases) aliases += (aliases.empty() ? "" : "|") + a;
+        std::string aliases = fmt::format("{}", fmt::join(e.aliases, "|"));
         out += csv_line({e.code, e.name, std::string(level_name(e.level)), e.parent, aliases, e.sources, e.note});
     }
     return out;

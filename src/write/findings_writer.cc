@@ -1,6 +1,7 @@
 #include "write/findings_writer.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 namespace juesuan {
@@ -102,8 +103,7 @@ std::string write_rules_catalogue(const std::vector<RuleSet>& sets) {
         return o;
     };
     for (const auto& set : sets) {
-        std::string tpls;
-        for (const auto& t : set.templates) tpls += (tpls.empty() ? "" : "、") + t;
+        std::string tpls = fmt::format("{}", fmt::join(set.templates, "、"));
         out += fmt::format("\n## {}（{} 条，适用模板：{}）\n\n", set.version, set.rules.size(), tpls);
         out += "| 编号 | 级别 | 类别 | 说明 | 公式 | 相关规则 |\n| --- | --- | --- | --- | --- | --- |\n";
         for (const auto& r : set.rules) {
@@ -111,17 +111,14 @@ std::string write_rules_catalogue(const std::vector<RuleSet>& sets) {
             if (!r.each.empty())
                 formula = fmt::format("逐行（T{}{}）：", r.each, r.where.empty() ? "" : "，" + r.where) + formula;
             if (!r.columns.empty()) {
-                std::string cols;
-                for (const auto& c : r.columns) cols += (cols.empty() ? "" : ", ") + c;
+                std::string cols = fmt::format("{}", fmt::join(r.columns, ", "));
                 formula += fmt::format("；{{col}} = {}", cols);
             }
             if (!r.tables.empty()) {
-                std::string tabs;
-                for (const auto& t : r.tables) tabs += (tabs.empty() ? "" : ", ") + t;
+                std::string tabs = fmt::format("{}", fmt::join(r.tables, ", "));
                 formula += fmt::format("；{{table}} = {}", tabs);
             }
-            std::string related;
-            for (const auto& x : r.related) related += (related.empty() ? "" : ", ") + x;
+            std::string related = fmt::format("{}", fmt::join(r.related, ", "));
             out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", r.id, severity_key(r.severity), r.category,
                                cell(r.description), cell(formula), related);
         }
