@@ -108,20 +108,8 @@ RowSpec parse_row(const TomlCtx& c, const toml::table& r, const std::string& pat
     return row;
 }
 
-}  // namespace
-
-Template parse_template(const std::string& text, const std::string& shown) {
-    TomlCtx c{shown};
-    toml::table root = parse_toml(text, shown);
-    Template tpl;
-    tpl.origin = shown;
-    tpl.id = c.str(root, "id", "", true);
-    tpl.name = c.str(root, "name", "", false, tpl.id);
-    std::string zero = c.str(root, "zero", "", false, "blank");
-    if (zero != "blank" && zero != "0.00") c.fail(root.get("zero"), "zero", "zero 应为 \"blank\" 或 \"0.00\"");
-    tpl.zero_blank = zero == "blank";
-    tpl.department_line = c.str(root, "department_line", "", false, tpl.department_line);
-    tpl.unit_line = c.str(root, "unit_line", "", false, tpl.unit_line);
+// classes, texts and groups: the template's lists and names.
+void parse_names(TomlCtx& c, const toml::table& root, Template& tpl) {
     if (const toml::node* n = root.get("classes")) {
         const toml::array* a = n->as_array();
         if (!a) c.fail(n, "classes", "classes 应为 [[\"201\", \"一般公共服务支出\"], …]");
@@ -150,40 +138,158 @@ Template parse_template(const std::string& text, const std::string& shown) {
             tpl.groups[std::string(k.str())] = *s;
         }
     }
-    if (const toml::node* n = root.get("performance")) {
-        const toml::table* pt = n->as_table();
-        if (!pt) c.fail(n, "performance", "performance 应为一节");
-        auto dec = [&](const toml::node* v, const std::string& key) {
-            auto s = v ? v->value<std::string>() : std::nullopt;
-            auto d = s ? parse_decimal(*s) : std::nullopt;
-            if (!d) c.fail(v, key, fmt::format("“{}”应为写成字符串的数，如 \"10\"", key));
-            return *d;
-        };
-        ScoringMethod& m = tpl.scoring;
-        if (const toml::node* w = pt->get("execution_weight")) m.execution_weight = dec(w, "performance.execution_weight");
-        m.partial = c.str(*pt, "partial", "performance", false, "ratio");
-        if (m.partial != "ratio" && m.partial != "percent")
-            c.fail(pt->get("partial"), "performance.partial", "partial 应为 ratio 或 percent");
-        if (const toml::array* g = pt->get_as<toml::array>("grades"))
-            for (const auto& e : *g) {
-                auto pair = c.strings(&e, "performance.grades");
-                if (pair.size() != 2 || !parse_decimal(pair[0])) c.fail(&e, "performance.grades", "grades 的每一项应为 [\"90\", \"优\"]");
-                m.grades.push_back({*parse_decimal(pair[0]), pair[1]});
-            }
-        if (const toml::array* dims = pt->get_as<toml::array>("key_dimensions"))
-            for (const auto& e : *dims) {
-                const toml::table* dt = e.as_table();
-                if (!dt) c.fail(&e, "performance.key_dimensions", "每个维度应为 { name = …, weight = …, basis = … }");
-                ScoringMethod::Dimension dim;
-                dim.name = c.str(*dt, "name", "performance.key_dimensions", true);
-                dim.weight = dec(dt->get("weight"), "performance.key_dimensions.weight");
-                dim.basis = c.str(*dt, "basis", "performance.key_dimensions", true);
-                if (dim.basis != "self_total" && dim.basis != "execution" && dim.basis != "indicators")
-                    c.fail(dt, "performance.key_dimensions.basis", "basis 应为 self_total、execution 或 indicators");
-                dim.level1 = c.strings(dt->get("level1"), "performance.key_dimensions.level1");
-                m.key_dimensions.push_back(dim);
-            }
+}
+
+// [performance]: how the self-evaluation and key evaluation are scored.
+void parse_scoring(TomlCtx& c, const toml::table& root, ScoringMethod& m) {
+    const toml::node* n = root.get("performance");
+    if (!n) return;
+    const toml::table* pt = n->as_table();
+    if (!pt) c.fail(n, "performance", "performance 应为一节");
+    auto dec = [&](const toml::node* v, const std::string& key) {
+        auto s = v ? v->value<std::string>() : std::nullopt;
+        auto d = s ? parse_decimal(*s) : std::nullopt;
+        if (!d) c.fail(v, key, fmt::format("“{}”应为写成字符串的数，如 \"10\"", key));
+        return *d;
+    };
+    if (const toml::node* w = pt->get("execution_weight")) m.execution_weight = dec(w, "performance.execution_weight");
+    m.partial = c.str(*pt, "partial", "performance", false, "ratio");
+    if (m.partial != "ratio" && m.partial != "percent")
+        c.fail(pt->get("partial"), "performance.partial", "partial 应为 ratio 或 percent");
+    if (const toml::array* g = pt->get_as<toml::array>("grades"))
+        for (const auto& e : *g) {
+            auto pair = c.strings(&e, "performance.grades");
+            if (pair.size() != 2 || !parse_decimal(pair[0])) c.fail(&e, "performance.grades", "grades 的每一项应为 [\"90\", \"优\"]");
+            m.grades.push_back({*parse_decimal(pair[0]), pair[1]});
+        }
+    if (const toml::array* dims = pt->get_as<toml::array>("key_dimensions"))
+        for (const auto& e : *dims) {
+            const toml::table* dt = e.as_table();
+            if (!dt) c.fail(&e, "performance.key_dimensions", "每个维度应为 { name = …, weight = …, basis = … }");
+            ScoringMethod::Dimension dim;
+            dim.name = c.str(*dt, "name", "performance.key_dimensions", true);
+            dim.weight = dec(dt->get("weight"), "performance.key_dimensions.weight");
+            dim.basis = c.str(*dt, "basis", "performance.key_dimensions", true);
+            if (dim.basis != "self_total" && dim.basis != "execution" && dim.basis != "indicators")
+                c.fail(dt, "performance.key_dimensions.basis", "basis 应为 self_total、execution 或 indicators");
+            dim.level1 = c.strings(dt->get("level1"), "performance.key_dimensions.level1");
+            m.key_dimensions.push_back(dim);
+        }
+}
+
+SideSpec parse_side(TomlCtx& c, const toml::table* st, const std::string& spath, const std::set<std::string>& colkeys,
+                    TableSpec& spec) {
+    SideSpec side;
+    side.key = c.str(*st, "key", spath, true);
+    side.group = c.str(*st, "group", spath);
+    side.cells = c.strings(st->get("cells"), spath + ".cells");
+    for (const auto& cell : side.cells)
+        if (cell != "label" && cell != "line" && cell != "code" && !colkeys.count(cell))
+            c.fail(st, spath + ".cells", fmt::format("cells 中的“{}”既不是 label/line/code，也不是本表的列", cell));
+    if (const toml::array* rows = st->get_as<toml::array>("rows")) {
+        for (size_t ri = 0; ri < rows->size(); ++ri) {
+            const toml::table* rt = (*rows)[ri].as_table();
+            std::string rpath = fmt::format("{}.rows[{}]", spath, ri);
+            if (!rt) c.fail(&(*rows)[ri], rpath, "每一行应为 { line = …, label = …, 列 = \"表达式\" }");
+            side.rows.push_back(parse_row(c, *rt, rpath, colkeys));
+        }
     }
+    if (const toml::array* codes = st->get_as<toml::array>("codes")) {
+        for (const auto& e : *codes) {
+            auto pair = c.strings(&e, spath + ".codes");
+            if (pair.empty() || pair.size() > 2 || !all_digits(pair[0]))
+                c.fail(&e, spath + ".codes", "codes 的每一项应为 [\"编码\", \"名称\"]");
+            side.codes.push_back(pair[0]);
+            if (pair.size() == 2) spec.subject_names[pair[0]] = pair[1];
+        }
+    }
+    return side;
+}
+
+// One [[tables]] entry: its columns, sides (blocks with rows or codes) and footers.
+TableSpec parse_table_spec(TomlCtx& c, const toml::table* t, std::string path, std::set<std::string>& ids) {
+    TableSpec spec;
+    spec.id = c.str(*t, "id", path, true);
+    path = fmt::format("tables[{}]", spec.id);
+    if (!ids.insert(spec.id).second) c.fail(t, path, fmt::format("表 {} 重复", spec.id));
+    spec.number = c.str(*t, "number", path);
+    spec.title = c.str(*t, "title", path, true);
+    spec.kind = parse_kind(c, *t, path);
+    spec.note = c.str(*t, "note", path);
+    spec.empty_note = c.str(*t, "empty_note", path);
+    spec.total_label = c.str(*t, "total_label", path, false, "合计");
+    spec.total_position = c.str(*t, "total_position", path, false, "top");
+    if (spec.total_position != "top" && spec.total_position != "bottom")
+        c.fail(t->get("total_position"), path + ".total_position", "total_position 应为 top 或 bottom");
+    auto flag = [&](const char* key, bool& out) {
+        if (const toml::node* n = t->get(key)) {
+            auto v = n->value<bool>();
+            if (!v) c.fail(n, path + "." + key, fmt::format("{} 应为 true 或 false", key));
+            out = *v;
+        }
+    };
+    flag("total_when_empty", spec.total_when_empty);
+    flag("lines_printed", spec.lines_printed);
+    if (auto f = t->get("filler_rows")) {
+        auto v = f->value<int64_t>();
+        if (!v || *v < 0) c.fail(f, path + ".filler_rows", "filler_rows 应为非负整数");
+        spec.filler_rows = static_cast<int>(*v);
+    }
+    if (const toml::node* h = t->get("header")) {
+        const toml::array* a = h->as_array();
+        if (!a) c.fail(h, path + ".header", "header 应为字符串数组的数组");
+        for (const auto& row : *a) spec.header.push_back(c.strings(&row, path + ".header"));
+    }
+    std::set<std::string> colkeys;
+    if (const toml::array* cols = t->get_as<toml::array>("columns")) {
+        for (const auto& cn : *cols) {
+            const toml::table* ct = cn.as_table();
+            if (!ct) c.fail(&cn, path + ".columns", "每一列应为 { key = …, label = … }");
+            ColumnSpec col{c.str(*ct, "key", path + ".columns", true), c.str(*ct, "label", path + ".columns", true),
+                           c.str(*ct, "side", path + ".columns"), c.str(*ct, "expr", path + ".columns"),
+                           c.str(*ct, "group", path + ".columns")};
+            if (!colkeys.insert(col.key).second) c.fail(ct, path + ".columns", fmt::format("列 {} 重复", col.key));
+            if (spec.kind == TableKind::SubjectTree && col.expr.empty())
+                c.fail(ct, path + ".columns." + col.key, "科目表的每一列都需要 expr");
+            spec.columns.push_back(col);
+        }
+    }
+    if (spec.columns.empty()) c.fail(t, path + ".columns", "表没有列");
+    if (const toml::array* sides = t->get_as<toml::array>("sides")) {
+        for (size_t si = 0; si < sides->size(); ++si) {
+            const toml::table* st = (*sides)[si].as_table();
+            std::string spath = fmt::format("{}.sides[{}]", path, si);
+            if (!st) c.fail(&(*sides)[si], spath, "应为表");
+            spec.sides.push_back(parse_side(c, st, spath, colkeys, spec));
+        }
+    }
+    if (spec.sides.empty()) c.fail(t, path + ".sides", "表没有 [[tables.sides]]");
+    if (const toml::array* footers = t->get_as<toml::array>("footers")) {
+        for (const auto& e : *footers) {
+            auto pair = c.strings(&e, path + ".footers");
+            if (pair.size() != 2) c.fail(&e, path + ".footers", "footers 的每一项应为 [\"personnel\", \"人员经费合计\"]");
+            spec.footers.emplace_back(pair[0], pair[1]);
+        }
+    }
+    return spec;
+}
+
+}  // namespace
+
+Template parse_template(const std::string& text, const std::string& shown) {
+    TomlCtx c{shown};
+    toml::table root = parse_toml(text, shown);
+    Template tpl;
+    tpl.origin = shown;
+    tpl.id = c.str(root, "id", "", true);
+    tpl.name = c.str(root, "name", "", false, tpl.id);
+    std::string zero = c.str(root, "zero", "", false, "blank");
+    if (zero != "blank" && zero != "0.00") c.fail(root.get("zero"), "zero", "zero 应为 \"blank\" 或 \"0.00\"");
+    tpl.zero_blank = zero == "blank";
+    tpl.department_line = c.str(root, "department_line", "", false, tpl.department_line);
+    tpl.unit_line = c.str(root, "unit_line", "", false, tpl.unit_line);
+    parse_names(c, root, tpl);
+    parse_scoring(c, root, tpl.scoring);
     if (tpl.scoring.grades.empty())
         tpl.scoring.grades = {{{90, 0}, "优"}, {{80, 0}, "良"}, {{60, 0}, "中"}, {{0, 0}, "差"}};
     const toml::array* tables = root.get_as<toml::array>("tables");
@@ -193,94 +299,7 @@ Template parse_template(const std::string& text, const std::string& shown) {
         const toml::table* t = (*tables)[ti].as_table();
         std::string path = fmt::format("tables[{}]", ti);
         if (!t) c.fail(&(*tables)[ti], path, "应为表");
-        TableSpec spec;
-        spec.id = c.str(*t, "id", path, true);
-        path = fmt::format("tables[{}]", spec.id);
-        if (!ids.insert(spec.id).second) c.fail(t, path, fmt::format("表 {} 重复", spec.id));
-        spec.number = c.str(*t, "number", path);
-        spec.title = c.str(*t, "title", path, true);
-        spec.kind = parse_kind(c, *t, path);
-        spec.note = c.str(*t, "note", path);
-        spec.empty_note = c.str(*t, "empty_note", path);
-        spec.total_label = c.str(*t, "total_label", path, false, "合计");
-        spec.total_position = c.str(*t, "total_position", path, false, "top");
-        if (spec.total_position != "top" && spec.total_position != "bottom")
-            c.fail(t->get("total_position"), path + ".total_position", "total_position 应为 top 或 bottom");
-        auto flag = [&](const char* key, bool& out) {
-            if (const toml::node* n = t->get(key)) {
-                auto v = n->value<bool>();
-                if (!v) c.fail(n, path + "." + key, fmt::format("{} 应为 true 或 false", key));
-                out = *v;
-            }
-        };
-        flag("total_when_empty", spec.total_when_empty);
-        flag("lines_printed", spec.lines_printed);
-        if (auto f = t->get("filler_rows")) {
-            auto v = f->value<int64_t>();
-            if (!v || *v < 0) c.fail(f, path + ".filler_rows", "filler_rows 应为非负整数");
-            spec.filler_rows = static_cast<int>(*v);
-        }
-        if (const toml::node* h = t->get("header")) {
-            const toml::array* a = h->as_array();
-            if (!a) c.fail(h, path + ".header", "header 应为字符串数组的数组");
-            for (const auto& row : *a) spec.header.push_back(c.strings(&row, path + ".header"));
-        }
-        std::set<std::string> colkeys;
-        if (const toml::array* cols = t->get_as<toml::array>("columns")) {
-            for (const auto& cn : *cols) {
-                const toml::table* ct = cn.as_table();
-                if (!ct) c.fail(&cn, path + ".columns", "每一列应为 { key = …, label = … }");
-                ColumnSpec col{c.str(*ct, "key", path + ".columns", true), c.str(*ct, "label", path + ".columns", true),
-                               c.str(*ct, "side", path + ".columns"), c.str(*ct, "expr", path + ".columns"),
-                               c.str(*ct, "group", path + ".columns")};
-                if (!colkeys.insert(col.key).second) c.fail(ct, path + ".columns", fmt::format("列 {} 重复", col.key));
-                if (spec.kind == TableKind::SubjectTree && col.expr.empty())
-                    c.fail(ct, path + ".columns." + col.key, "科目表的每一列都需要 expr");
-                spec.columns.push_back(col);
-            }
-        }
-        if (spec.columns.empty()) c.fail(t, path + ".columns", "表没有列");
-        if (const toml::array* sides = t->get_as<toml::array>("sides")) {
-            for (size_t si = 0; si < sides->size(); ++si) {
-                const toml::table* st = (*sides)[si].as_table();
-                std::string spath = fmt::format("{}.sides[{}]", path, si);
-                if (!st) c.fail(&(*sides)[si], spath, "应为表");
-                SideSpec side;
-                side.key = c.str(*st, "key", spath, true);
-                side.group = c.str(*st, "group", spath);
-                side.cells = c.strings(st->get("cells"), spath + ".cells");
-                for (const auto& cell : side.cells)
-                    if (cell != "label" && cell != "line" && cell != "code" && !colkeys.count(cell))
-                        c.fail(st, spath + ".cells", fmt::format("cells 中的“{}”既不是 label/line/code，也不是本表的列", cell));
-                if (const toml::array* rows = st->get_as<toml::array>("rows")) {
-                    for (size_t ri = 0; ri < rows->size(); ++ri) {
-                        const toml::table* rt = (*rows)[ri].as_table();
-                        std::string rpath = fmt::format("{}.rows[{}]", spath, ri);
-                        if (!rt) c.fail(&(*rows)[ri], rpath, "每一行应为 { line = …, label = …, 列 = \"表达式\" }");
-                        side.rows.push_back(parse_row(c, *rt, rpath, colkeys));
-                    }
-                }
-                if (const toml::array* codes = st->get_as<toml::array>("codes")) {
-                    for (const auto& e : *codes) {
-                        auto pair = c.strings(&e, spath + ".codes");
-                        if (pair.empty() || pair.size() > 2 || !all_digits(pair[0]))
-                            c.fail(&e, spath + ".codes", "codes 的每一项应为 [\"编码\", \"名称\"]");
-                        side.codes.push_back(pair[0]);
-                        if (pair.size() == 2) spec.subject_names[pair[0]] = pair[1];
-                    }
-                }
-                spec.sides.push_back(std::move(side));
-            }
-        }
-        if (spec.sides.empty()) c.fail(t, path + ".sides", "表没有 [[tables.sides]]");
-        if (const toml::array* footers = t->get_as<toml::array>("footers")) {
-            for (const auto& e : *footers) {
-                auto pair = c.strings(&e, path + ".footers");
-                if (pair.size() != 2) c.fail(&e, path + ".footers", "footers 的每一项应为 [\"personnel\", \"人员经费合计\"]");
-                spec.footers.emplace_back(pair[0], pair[1]);
-            }
-        }
-        tpl.tables.push_back(std::move(spec));
+        tpl.tables.push_back(parse_table_spec(c, t, path, ids));
     }
     return tpl;
 }
