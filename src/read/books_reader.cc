@@ -94,18 +94,20 @@ std::string normalise_code(const std::string& text) {
 
 }  // namespace
 
-std::vector<BookRow> read_book_rows(const CsvFile& csv, const FileDef& def, AmountUnit unit, Diagnostics& diags) {
-    std::vector<BookRow> rows;
-    size_t first = 0;
-    while (first < csv.records.size() && csv.records[first].blank()) ++first;
-    if (first == csv.records.size()) {
-        diags.error(Location{csv.name, 0, 0, {}, {}, csv.sheet},
-                    fmt::format("{}没有表头：第一行应为列名，如“{}”", csv.sheet.empty() ? "文件" : "工作表", def.fields.front().header));
-        return rows;
-    }
-    const CsvRecord& header = csv.records[first];
-    std::vector<const FieldDef*> by_column(header.fields.size(), nullptr);
-    std::map<std::string, int> column_of;
+namespace {
+
+// The columns a header names: the field of each column, and the column of each field.
+struct BookColumns {
+    std::vector<const FieldDef*> by_column;
+    std::map<std::string, int> column_of;  // 1-based
+};
+
+BookColumns read_book_header(const CsvFile& csv, const CsvRecord& header, const FileDef& def, AmountUnit unit,
+                             Diagnostics& diags) {
+    BookColumns cols;
+    auto& by_column = cols.by_column;
+    auto& column_of = cols.column_of;
+    by_column.assign(header.fields.size(), nullptr);
     for (size_t i = 0; i < header.fields.size(); ++i) {
         if (header.fields[i].size() > kMaxFieldBytes) {
             diags.error(Location{csv.name, header.line, static_cast<int>(i) + 1, {}, {}, csv.sheet},
@@ -139,7 +141,105 @@ std::vector<BookRow> read_book_rows(const CsvFile& csv, const FileDef& def, Amou
     for (const auto& f : def.fields)
         if (f.required && !column_of.count(f.key))
             diags.error(Location{csv.name, header.line, 0, {}, {}, csv.sheet}, fmt::format("缺少必填列“{}”", f.header));
+    return cols;
+}
 
+// One cell's text read as its field's kind says: an amount on the unit's grid, a subject code,
+// a choice, a flag or a decimal. Problems are reported at `at` and mark the cell invalid.
+void read_book_cell(const FieldDef* f, const FileDef& def, std::string text, bool numeric, AmountUnit unit,
+                    const Location& at, BookCell& cell, Diagnostics& diags) {
+    switch (f->kind) {
+        case FieldKind::Amount: {
+            if (numeric) {
+                // A number cell holds a binary double: 1411.64 may be stored as 1411.6399999999999.
+                const int decimals = unit == AmountUnit::Wan ? 6 : 2;
+                auto on_grid = number_on_grid(text, decimals);
+                if (!on_grid) {
+                    diags.error(at, fmt::format("金额 {} 的小数位数过多：以{}为单位时最多 {} 位小数（精确到分）",
+                                                excel_number_text(text), unit_name(unit), decimals));
+                    cell.invalid = true;
+                    break;
+                }
+                text = cell.text = *on_grid;
+            }
+            AmountParse p = parse_amount(text, unit);
+            if (!p.ok()) {
+                diags.error(at, p.error);
+                cell.invalid = true;
+            } else if (p.value && p.value->is_negative() && !f->negative_ok) {
+                diags.error(at, fmt::format("金额“{}”为负数：此列不允许负数", text));
+                cell.invalid = true;
+            } else {
+                cell.amount = p.value;
+            }
+            break;
+        }
+        case FieldKind::Code:
+            if (std::string k = label_key(text); k == "合计" || k == "总计" || k == "小计") {
+                diags.error(at, fmt::format("“{}”是合计行：类、款、合计与总计都由程序汇总，请删去此行", text));
+                cell.invalid = true;
+            } else if (!text.empty()) {
+                std::string code = normalise_code(text);
+                CatalogKind kind = def.code_kind == "economic" ? CatalogKind::Economic : CatalogKind::Functional;
+                if (!level_of(kind, code)) {
+                    diags.error(at, fmt::format("科目编码“{}”格式不对：{}编码应为{}数字", text, kind_name(kind),
+                                                kind == CatalogKind::Functional ? " 3 位（类）、5 位（款）或 7 位（项）"
+                                                                                : " 3 位（类）或 5 位（款）"));
+                    cell.invalid = true;
+                } else {
+                    cell.text = code;
+                }
+            }
+            break;
+        case FieldKind::Fund:
+        case FieldKind::Choice: {
+            if (text.empty()) break;
+            const auto& choices = f->kind == FieldKind::Fund ? fund_choices() : f->choices;
+            if (const Choice* c = find_choice(choices, text)) {
+                cell.choice = c->key;
+            } else {
+                diags.error(at, fmt::format("“{}”不是可用的{}：应为 {}", text, f->header, choice_names(choices)));
+                cell.invalid = true;
+            }
+            break;
+        }
+        case FieldKind::Flag: {
+            std::string k = label_key(text);
+            if (k.empty()) break;
+            if (k == "是" || k == "yes" || k == "true" || k == "1" || k == "Y" || k == "y")
+                cell.flag = true;
+            else if (k == "否" || k == "no" || k == "false" || k == "0" || k == "N" || k == "n")
+                cell.flag = false;
+            else
+                diags.error(at, fmt::format("“{}”应为“是”或“否”", text));
+            break;
+        }
+        case FieldKind::Decimal:
+            if (text.empty()) break;
+            if (auto d = parse_decimal(text))
+                cell.number = d;
+            else
+                diags.error(at, fmt::format("“{}”不是数字", text));
+            break;
+        case FieldKind::Text: break;
+    }
+}
+
+}  // namespace
+
+std::vector<BookRow> read_book_rows(const CsvFile& csv, const FileDef& def, AmountUnit unit, Diagnostics& diags) {
+    std::vector<BookRow> rows;
+    size_t first = 0;
+    while (first < csv.records.size() && csv.records[first].blank()) ++first;
+    if (first == csv.records.size()) {
+        diags.error(Location{csv.name, 0, 0, {}, {}, csv.sheet},
+                    fmt::format("{}没有表头：第一行应为列名，如“{}”", csv.sheet.empty() ? "文件" : "工作表", def.fields.front().header));
+        return rows;
+    }
+    const CsvRecord& header = csv.records[first];
+    const BookColumns cols = read_book_header(csv, header, def, unit, diags);
+    const auto& by_column = cols.by_column;
+    const auto& column_of = cols.column_of;
     for (size_t r = first + 1; r < csv.records.size(); ++r) {
         const CsvRecord& rec = csv.records[r];
         if (rec.blank()) continue;
@@ -179,87 +279,13 @@ std::vector<BookRow> read_book_rows(const CsvFile& csv, const FileDef& def, Amou
             BookCell cell;
             cell.text = text;
             cell.column = static_cast<int>(i) + 1;
-            switch (f->kind) {
-                case FieldKind::Amount: {
-                    if (numeric) {
-                        // A number cell holds a binary double: 1411.64 may be stored as 1411.6399999999999.
-                        const int decimals = unit == AmountUnit::Wan ? 6 : 2;
-                        auto on_grid = number_on_grid(text, decimals);
-                        if (!on_grid) {
-                            diags.error(at, fmt::format("金额 {} 的小数位数过多：以{}为单位时最多 {} 位小数（精确到分）",
-                                                        excel_number_text(text), unit_name(unit), decimals));
-                            cell.invalid = true;
-                            break;
-                        }
-                        text = cell.text = *on_grid;
-                    }
-                    AmountParse p = parse_amount(text, unit);
-                    if (!p.ok()) {
-                        diags.error(at, p.error);
-                        cell.invalid = true;
-                    } else if (p.value && p.value->is_negative() && !f->negative_ok) {
-                        diags.error(at, fmt::format("金额“{}”为负数：此列不允许负数", text));
-                        cell.invalid = true;
-                    } else {
-                        cell.amount = p.value;
-                    }
-                    break;
-                }
-                case FieldKind::Code:
-                    if (std::string k = label_key(text); k == "合计" || k == "总计" || k == "小计") {
-                        diags.error(at, fmt::format("“{}”是合计行：类、款、合计与总计都由程序汇总，请删去此行", text));
-                        cell.invalid = true;
-                    } else if (!text.empty()) {
-                        std::string code = normalise_code(text);
-                        CatalogKind kind = def.code_kind == "economic" ? CatalogKind::Economic : CatalogKind::Functional;
-                        if (!level_of(kind, code)) {
-                            diags.error(at, fmt::format("科目编码“{}”格式不对：{}编码应为{}数字", text, kind_name(kind),
-                                                        kind == CatalogKind::Functional ? " 3 位（类）、5 位（款）或 7 位（项）"
-                                                                                        : " 3 位（类）或 5 位（款）"));
-                            cell.invalid = true;
-                        } else {
-                            cell.text = code;
-                        }
-                    }
-                    break;
-                case FieldKind::Fund:
-                case FieldKind::Choice: {
-                    if (text.empty()) break;
-                    const auto& choices = f->kind == FieldKind::Fund ? fund_choices() : f->choices;
-                    if (const Choice* c = find_choice(choices, text)) {
-                        cell.choice = c->key;
-                    } else {
-                        diags.error(at, fmt::format("“{}”不是可用的{}：应为 {}", text, f->header, choice_names(choices)));
-                        cell.invalid = true;
-                    }
-                    break;
-                }
-                case FieldKind::Flag: {
-                    std::string k = label_key(text);
-                    if (k.empty()) break;
-                    if (k == "是" || k == "yes" || k == "true" || k == "1" || k == "Y" || k == "y")
-                        cell.flag = true;
-                    else if (k == "否" || k == "no" || k == "false" || k == "0" || k == "N" || k == "n")
-                        cell.flag = false;
-                    else
-                        diags.error(at, fmt::format("“{}”应为“是”或“否”", text));
-                    break;
-                }
-                case FieldKind::Decimal:
-                    if (text.empty()) break;
-                    if (auto d = parse_decimal(text))
-                        cell.number = d;
-                    else
-                        diags.error(at, fmt::format("“{}”不是数字", text));
-                    break;
-                case FieldKind::Text: break;
-            }
+            read_book_cell(f, def, text, numeric, unit, at, cell, diags);
             row.cells[f->key] = std::move(cell);
         }
         for (const auto& f : def.fields) {
             if (!row.cells.count(f.key) && column_of.count(f.key)) {
                 BookCell missing;
-                missing.column = column_of[f.key];
+                missing.column = column_of.at(f.key);
                 row.cells[f.key] = missing;
             }
         }
