@@ -66,6 +66,117 @@ std::pair<std::int64_t, std::int64_t> percent_range(std::int64_t a, std::int64_t
 
 }  // namespace
 
+namespace {
+
+// The claim's text stands in its sentence where it says, and reads as the value it records.
+void check_consistency(const ClaimPlace& at, std::vector<Problem>& out, int& evals) {
+    const Sentence& x = *at.sentence;
+    const Claim& c = *at.claim;
+    ++evals;
+    if (c.offset > x.text.size() || x.text.compare(c.offset, c.text.size(), c.text) != 0) {
+        out.push_back({place(at), fmt::format("句中此处应为“{}”，与所记的数不符", c.text), c.text, "", ""});
+        return;
+    }
+    if (c.kind != "text") {
+        auto v = printed_value(c);
+        if (!v || *v != c.value)
+            out.push_back({place(at), fmt::format("“{}”与所记的值 {} 不符", c.text, show(c, c.value)),
+                           show(c, c.value), c.text, ""});
+    }
+}
+
+// The claim's value recomputed by its formula, within what the printed figures' rounding allows.
+void recompute_claim(const Disclosure& d, const FormulaEvaluator& ev, const ClaimPlace& at, std::vector<Problem>& out,
+                     int& evals) {
+    const Section& s = *at.section;
+    const Claim& c = *at.claim;
+    ClaimFormula f;
+    try {
+        f = parse_claim_formula(c.states);
+    } catch (const FormulaError& e) {
+        out.push_back({place(at), fmt::format("“{}”所述的公式无法解析：{}", c.text, e.what()), "", "", "", true});
+        return;
+    }
+    std::vector<Value> args;
+    std::string missing;
+    for (const auto& a : f.args) {
+        args.push_back(ev.eval(a, Scope{}));
+        if (!args.back().missing.empty()) missing = args.back().missing;
+    }
+    if (!missing.empty()) {
+        out.push_back({place(at), fmt::format("无法核对“{}”：{}", c.text, missing), "", "", "", true});
+        return;
+    }
+    ++evals;
+    const std::int64_t precision = d.precision_fen;
+    auto uncertainty = [&](const Value& v) { return precision > 1 ? v.terms * precision / 2 : 0; };
+    std::string expected;
+    bool ok = true;
+    if (c.kind == "text") {
+        if (f.fn == "sign") expected = args[0].raw >= 0 ? f.words.at(0) : f.words.at(1);
+        else if (f.fn == "grade") expected = d.performance.method.grade_of({args[0].raw});
+        else if (f.fn == "cmp") {
+            auto p = percent_of(args[0].raw, args[1].raw);
+            std::int64_t h = p ? p->hundredths : 10'000;
+            expected = h > 10'000 ? f.words.at(0) : h < 10'000 ? f.words.at(1) : f.words.at(2);
+        }
+        else expected = c.text;
+        ok = expected == c.text;
+    } else if (f.fn == "share" || f.fn == "completion" || f.fn == "growth" || f.fn == "growth_abs") {
+        std::int64_t a = args[0].raw, b = args[1].raw;
+        bool growth = f.fn == "growth" || f.fn == "growth_abs";
+        auto p = percent_of(growth ? a - b : a, b);
+        if (!p) {
+            out.push_back({place(at), fmt::format("无法核对“{}”：分母为零", c.text), "", "", "", true});
+            return;
+        }
+        std::int64_t want = f.fn == "growth_abs" && p->hundredths < 0 ? -p->hundredths : p->hundredths;
+        expected = format_percent({want});
+        if (precision > 1) {
+            auto [lo, hi] = percent_range(a, uncertainty(args[0]), b, uncertainty(args[1]), growth);
+            std::int64_t v = c.value;
+            ok = f.fn == "growth_abs" ? (v >= lo && v <= hi) || (-v >= lo && -v <= hi) : v >= lo && v <= hi;
+        } else {
+            ok = want == c.value;
+        }
+    } else {
+        std::int64_t raw = f.fn == "abs" && args[0].raw < 0 ? -args[0].raw : args[0].raw;
+        if (c.kind == "amount") {
+            std::int64_t want = round_half_up(raw, 10'000);
+            expected = format_wan(Money::from_fen(want));
+            // The claim's own rounding errs by at most half a unit; each printed term it
+            // sums by less than half a unit (docs/rules.md).
+            std::int64_t diff2 = 2 * std::abs(raw - c.value);
+            ok = precision <= 1 ? want == c.value
+                 : args[0].terms == 0 ? diff2 <= 10'000
+                                      : diff2 < (args[0].terms + 1) * std::max<std::int64_t>(precision, 10'000);
+        } else {
+            expected = show(c, raw);
+            ok = raw == c.value;
+        }
+    }
+    if (!ok) {
+        // The difference in the claim's own unit (万元, percentage points, points).
+        std::string diff;
+        if (c.kind == "amount") {
+            auto e = parse_amount(expected, AmountUnit::Wan);
+            if (e.value) diff = format_wan(Money::from_fen(c.value) - *e.value);
+        } else if (c.kind == "percent" || c.kind == "score" || c.kind == "count") {
+            Claim probe = c;
+            probe.text = expected;
+            if (auto e = printed_value(probe)) diff = c.kind == "count" ? std::to_string(c.value - *e)
+                                                                        : format_score({c.value - *e});
+        }
+        out.push_back({place(at),
+                       fmt::format("{}中的“{}{}”应为 {}（{}）",
+                                   s.project.empty() ? "情况说明" + s.id : "《" + s.title + "》", c.text, c.unit == "%" ? "" : c.unit, expected,
+                                   c.states),
+                       expected, c.text, diff});
+    }
+}
+
+}  // namespace
+
 std::vector<Problem> check_claims(const Disclosure& d, const FormulaEvaluator& ev, const std::string& kind, int& evals) {
     std::vector<Problem> out;
     std::vector<const Section*> all;
@@ -75,106 +186,11 @@ std::vector<Problem> check_claims(const Disclosure& d, const FormulaEvaluator& e
         for (const auto& para : sp->paragraphs)
             for (const auto& x : para.sentences)
                 for (const auto& c : x.claims) {
-                    const Section& s = *sp;
-                    ClaimPlace at{&s, &x, &c};
-                    if (kind == "consistency") {
-                        ++evals;
-                        if (c.offset > x.text.size() || x.text.compare(c.offset, c.text.size(), c.text) != 0) {
-                            out.push_back({place(at), fmt::format("句中此处应为“{}”，与所记的数不符", c.text), c.text, "", ""});
-                            continue;
-                        }
-                        if (c.kind != "text") {
-                            auto v = printed_value(c);
-                            if (!v || *v != c.value)
-                                out.push_back({place(at), fmt::format("“{}”与所记的值 {} 不符", c.text, show(c, c.value)),
-                                               show(c, c.value), c.text, ""});
-                        }
-                        continue;
-                    }
-                    if (c.kind != kind) continue;
-                    ClaimFormula f;
-                    try {
-                        f = parse_claim_formula(c.states);
-                    } catch (const FormulaError& e) {
-                        out.push_back({place(at), fmt::format("“{}”所述的公式无法解析：{}", c.text, e.what()), "", "", "", true});
-                        continue;
-                    }
-                    std::vector<Value> args;
-                    std::string missing;
-                    for (const auto& a : f.args) {
-                        args.push_back(ev.eval(a, Scope{}));
-                        if (!args.back().missing.empty()) missing = args.back().missing;
-                    }
-                    if (!missing.empty()) {
-                        out.push_back({place(at), fmt::format("无法核对“{}”：{}", c.text, missing), "", "", "", true});
-                        continue;
-                    }
-                    ++evals;
-                    const std::int64_t precision = d.precision_fen;
-                    auto uncertainty = [&](const Value& v) { return precision > 1 ? v.terms * precision / 2 : 0; };
-                    std::string expected;
-                    bool ok = true;
-                    if (c.kind == "text") {
-                        if (f.fn == "sign") expected = args[0].raw >= 0 ? f.words.at(0) : f.words.at(1);
-                        else if (f.fn == "grade") expected = d.performance.method.grade_of({args[0].raw});
-                        else if (f.fn == "cmp") {
-                            auto p = percent_of(args[0].raw, args[1].raw);
-                            std::int64_t h = p ? p->hundredths : 10'000;
-                            expected = h > 10'000 ? f.words.at(0) : h < 10'000 ? f.words.at(1) : f.words.at(2);
-                        }
-                        else expected = c.text;
-                        ok = expected == c.text;
-                    } else if (f.fn == "share" || f.fn == "completion" || f.fn == "growth" || f.fn == "growth_abs") {
-                        std::int64_t a = args[0].raw, b = args[1].raw;
-                        bool growth = f.fn == "growth" || f.fn == "growth_abs";
-                        auto p = percent_of(growth ? a - b : a, b);
-                        if (!p) {
-                            out.push_back({place(at), fmt::format("无法核对“{}”：分母为零", c.text), "", "", "", true});
-                            continue;
-                        }
-                        std::int64_t want = f.fn == "growth_abs" && p->hundredths < 0 ? -p->hundredths : p->hundredths;
-                        expected = format_percent({want});
-                        if (precision > 1) {
-                            auto [lo, hi] = percent_range(a, uncertainty(args[0]), b, uncertainty(args[1]), growth);
-                            std::int64_t v = c.value;
-                            ok = f.fn == "growth_abs" ? (v >= lo && v <= hi) || (-v >= lo && -v <= hi) : v >= lo && v <= hi;
-                        } else {
-                            ok = want == c.value;
-                        }
-                    } else {
-                        std::int64_t raw = f.fn == "abs" && args[0].raw < 0 ? -args[0].raw : args[0].raw;
-                        if (c.kind == "amount") {
-                            std::int64_t want = round_half_up(raw, 10'000);
-                            expected = format_wan(Money::from_fen(want));
-                            // The claim's own rounding errs by at most half a unit; each printed term it
-                            // sums by less than half a unit (docs/rules.md).
-                            std::int64_t diff2 = 2 * std::abs(raw - c.value);
-                            ok = precision <= 1 ? want == c.value
-                                 : args[0].terms == 0 ? diff2 <= 10'000
-                                                      : diff2 < (args[0].terms + 1) * std::max<std::int64_t>(precision, 10'000);
-                        } else {
-                            expected = show(c, raw);
-                            ok = raw == c.value;
-                        }
-                    }
-                    if (!ok) {
-                        // The difference in the claim's own unit (万元, percentage points, points).
-                        std::string diff;
-                        if (c.kind == "amount") {
-                            auto e = parse_amount(expected, AmountUnit::Wan);
-                            if (e.value) diff = format_wan(Money::from_fen(c.value) - *e.value);
-                        } else if (c.kind == "percent" || c.kind == "score" || c.kind == "count") {
-                            Claim probe = c;
-                            probe.text = expected;
-                            if (auto e = printed_value(probe)) diff = c.kind == "count" ? std::to_string(c.value - *e)
-                                                                                        : format_score({c.value - *e});
-                        }
-                        out.push_back({place(at),
-                                       fmt::format("{}中的“{}{}”应为 {}（{}）",
-                                                   s.project.empty() ? "情况说明" + s.id : "《" + s.title + "》", c.text, c.unit == "%" ? "" : c.unit, expected,
-                                                   c.states),
-                                       expected, c.text, diff});
-                    }
+                    const ClaimPlace at{sp, &x, &c};
+                    if (kind == "consistency")
+                        check_consistency(at, out, evals);
+                    else if (c.kind == kind)
+                        recompute_claim(d, ev, at, out, evals);
                 }
     return out;
 }
