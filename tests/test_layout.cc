@@ -5,7 +5,10 @@
 
 #include "app/build.h"
 #include "layout/printed_table.h"
+#include "layout/form_reading.h"
 #include "layout/table_reading.h"
+#include "core/score.h"
+#include "read/template_reader.h"
 #include "support.h"
 
 using namespace juesuan;
@@ -116,4 +119,90 @@ TEST(Layout, UnreadableCellsAreProblemsAtTheirPlace) {
     ASSERT_EQ(rows.size(), 1u);
     EXPECT_EQ(rows[0].code, std::optional<std::string>("2010301"));
     EXPECT_EQ(rows[0].label, "行政运行");
+}
+
+// Part five's forms read back by the description that printed them give the project again.
+TEST(Layout, SelfEvaluationFormsReadBackToTheirProjects) {
+    const Disclosure& d = seed_disclosure();
+    const Form* form = d.form("project");
+    ASSERT_NE(form, nullptr);
+    int projects = 0, indicators = 0;
+    for (const auto& pr : d.performance.projects) {
+        if (!pr.detailed) continue;
+        PrintedTable p = print_project_table(d, pr);
+        std::vector<GridProblem> problems;
+        FormValues v = read_form(*form, texts(p, 0, static_cast<int>(p.grid.size())), problems);
+        ProjectEvaluation back = project_from_form(v, problems);
+        EXPECT_TRUE(problems.empty()) << pr.name << ": " << (problems.empty() ? "" : problems[0].message);
+        EXPECT_EQ(back.name, pr.name);
+        EXPECT_EQ(back.department, pr.department);
+        EXPECT_EQ(back.implementer, pr.implementer);
+        EXPECT_EQ(back.goal, pr.goal);
+        EXPECT_EQ(back.outcome, pr.outcome);
+        EXPECT_EQ(back.funds, pr.funds) << pr.name;
+        EXPECT_EQ(back.rate, pr.rate) << pr.name;
+        EXPECT_EQ(back.execution_weight, pr.execution_weight);
+        EXPECT_EQ(back.execution_score, pr.execution_score);
+        EXPECT_EQ(back.total, pr.total);
+        ASSERT_EQ(back.indicators.size(), pr.indicators.size()) << pr.name;
+        for (size_t i = 0; i < pr.indicators.size(); ++i) {
+            const auto& a = back.indicators[i];
+            const auto& b = pr.indicators[i];
+            EXPECT_EQ(a.level1, b.level1) << pr.name << " #" << i;
+            EXPECT_EQ(a.level2, b.level2) << pr.name << " #" << i;
+            EXPECT_EQ(a.level3, b.level3);
+            EXPECT_EQ(a.weight, b.weight);
+            EXPECT_EQ(a.score, b.score);
+            EXPECT_EQ(a.deviation, b.deviation);
+        }
+        ++projects;
+        indicators += static_cast<int>(pr.indicators.size());
+    }
+    EXPECT_EQ(projects, 8);  // the seed's eight self-evaluation tables
+    EXPECT_GT(indicators, 40);
+}
+
+TEST(Layout, KeyEvaluationFormsReadBackAndBrokenFormsAreProblems) {
+    const Disclosure& d = seed_disclosure();
+    for (const auto& pr : d.performance.projects) {
+        if (!pr.key) continue;
+        PrintedTable p = print_key_table(d, pr);
+        std::vector<GridProblem> problems;
+        FormValues v = read_form(*d.form("key"), texts(p, 0, static_cast<int>(p.grid.size())), problems);
+        EXPECT_TRUE(problems.empty());
+        ASSERT_EQ(v.repeats["dimensions"].size(), pr.key_dimensions.size());
+        for (size_t i = 0; i < pr.key_dimensions.size(); ++i)
+            EXPECT_EQ(v.repeats["dimensions"][i]["dimension.name"], pr.key_dimensions[i].name);
+        EXPECT_EQ(v.fields["key_total"], format_score(pr.key_total));
+    }
+    // A self-evaluation form missing its 主管部门 row is reported where it stops matching.
+    const ProjectEvaluation& first = d.performance.projects.front();
+    PrintedTable p = print_project_table(d, first);
+    auto grid = texts(p, 0, static_cast<int>(p.grid.size()));
+    grid.erase(grid.begin() + 1);
+    std::vector<GridProblem> problems;
+    read_form(*d.form("project"), grid, problems);
+    ASSERT_FALSE(problems.empty());
+    EXPECT_EQ(problems[0].line, 1);
+}
+
+// A form names only what it may print: the reader refuses spans past the width and unknown rows.
+TEST(Layout, MalformedFormsAreRefusedWithTheirPlace) {
+    auto refused = [](const std::string& forms_toml) {
+        try {
+            parse_forms(forms_toml, "bad.toml");
+        } catch (const InputError& e) {
+            return format_diagnostic(e.diagnostics().all().front());
+        }
+        return std::string();
+    };
+    EXPECT_EQ(refused("[[forms]]\nkey = \"key\"\nwidth = 2\n[[forms.rows]]\ncells = [{ text = \"a\", colspan = 2 }]\n"), "");
+    EXPECT_NE(refused("[[forms]]\nkey = \"key\"\nwidth = 2\n[[forms.rows]]\ncells = [{ text = \"a\", colspan = 3 }]\n")
+                  .find("超过表样的 2 列"),
+              std::string::npos);
+    EXPECT_NE(refused("[[forms]]\nkey = \"key\"\nwidth = 2\n[[forms.rows]]\ncells = [{ text = \"a\", span_to = \"end\" }]\n")
+                  .find("“end”不存在"),
+              std::string::npos);
+    EXPECT_NE(refused("[[forms]]\nkey = \"key\"\nwidth = 2\n[[forms.rows]]\nrepeat = \"things\"\ncells = []\n").find("bad.toml"),
+              std::string::npos);
 }

@@ -439,6 +439,7 @@ Disclosure derive_disclosure(const Facts& f, const Template& tpl, const SubjectN
     d.template_id = tpl.id;
     d.department_line = substitute(tpl.department_line, {{"department", f.department.name}});
     d.unit_line = tpl.unit_line;
+    d.forms = tpl.forms;
     d.part_one = {f.department.duties, f.department.composition, f.department.units};
     Vars vars = {{"department", f.department.name},
                                                {"year", std::to_string(f.department.year)}};

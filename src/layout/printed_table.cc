@@ -1,6 +1,9 @@
 #include "layout/printed_table.h"
 
 #include <algorithm>
+#include <functional>
+#include <map>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -220,136 +223,232 @@ PrintedTable print_table(const Disclosure& d, const Table& t) {
     return p;
 }
 
-PrintedTable print_summary_table(const Disclosure& d) {
-    PrintedTable p;
-    p.title = document_text(d, "summary_title");
-    if (auto dep = document_text(d, "summary_department"); !dep.empty()) p.lines.push_back(dep);
-    p.grid.push_back(text_row({"序号", "项目名称", "资金使用单位", "自评得分", "自评等级"}));
-    p.header_rows = 1;
-    auto group = [&](const std::string& title, bool central) {
-        p.grid.push_back(text_row({"", title, "", "", ""}));
-        int n = 0;
-        for (const auto& pr : d.performance.projects) {
-            if (pr.transfer() != central) continue;
-            auto row = text_row({std::to_string(++n), pr.name, pr.implementer});
-            row.push_back(number_cell(format_score(pr.summary_total)));
-            row.push_back(text_cell(pr.summary_grade));
-            p.grid.push_back(std::move(row));
+namespace {
+
+// What a form's placeholders refer to at one point of printing.
+struct FormScope {
+    const Disclosure& d;
+    const ProjectEvaluation* project = nullptr;
+    const ScoredIndicator* indicator = nullptr;
+    const KeyDimension* dimension = nullptr;
+    int n = 0;  // 1-based position in a repeat
+};
+
+std::string percent_or_dash(const std::optional<Percent>& p, PercentStyle style) {
+    return p ? format_percent(*p, style) : std::string("—");
+}
+
+const FundFigures* fund_of(const ProjectEvaluation& p, std::string_view source) {
+    if (source == "total") return &p.funds.total;
+    if (source == "fiscal") return &p.funds.fiscal;
+    if (source == "carried") return &p.funds.carried;
+    if (source == "other") return &p.funds.other;
+    return nullptr;
+}
+
+// The printed text of one field; throws std::logic_error for a name no form may use (the
+// template reader has let it through).
+std::string form_field(const FormScope& s, std::string_view name) {
+    if (name.starts_with("text:")) {
+        std::string_view rest = name.substr(5);
+        auto bar = rest.find('|');
+        return document_text(s.d, std::string(rest.substr(0, bar)), bar == std::string_view::npos ? "" : std::string(rest.substr(bar + 1)));
+    }
+    if (name == "n") return std::to_string(s.n);
+    if (const ScoredIndicator* i = s.indicator; i && name.starts_with("indicator.")) {
+        std::string_view f = name.substr(10);
+        if (f == "level1") return i->level1;
+        if (f == "level1_weighted") {
+            Score sum;
+            for (const auto& j : s.project->indicators)
+                if (j.level1 == i->level1) sum += score_of(j.weight);
+            return i->level1 + "（" + format_score(sum) + "）";
         }
-        if (n == 0) p.grid.push_back(text_row({"", document_text(d, "summary_none", "无"), "", "", ""}));
+        if (f == "level2") return i->level2;
+        if (f == "level3") return i->level3;
+        if (f == "target") return indicator_value(i->op, i->target, i->unit, true);
+        if (f == "actual") return indicator_value(i->op, i->actual, i->unit, false);
+        if (f == "weight") return format_score(score_of(i->weight));
+        if (f == "score") return format_score(i->score);
+        if (f == "deviation") return i->deviation;
+    }
+    if (const KeyDimension* k = s.dimension; k && name.starts_with("dimension.")) {
+        std::string_view f = name.substr(10);
+        if (f == "name") return k->name;
+        if (f == "weight") return format_score(score_of(k->weight));
+        if (f == "score") return format_score(k->score);
+        if (f == "share") return percent_or_dash(k->share, PercentStyle::Whole);
+    }
+    if (const ProjectEvaluation* p = s.project) {
+        if (name.starts_with("funds.")) {
+            std::string_view rest = name.substr(6);
+            auto dot = rest.find('.');
+            if (const FundFigures* f = fund_of(*p, rest.substr(0, dot)); f && dot != std::string_view::npos) {
+                std::string_view which = rest.substr(dot + 1);
+                if (which == "initial") return format_wan_trimmed(f->initial);
+                if (which == "full_year") return format_wan_trimmed(f->full_year);
+                if (which == "executed") return format_wan_trimmed(f->executed);
+            }
+        }
+        if (name == "name") return p->name;
+        if (name == "department") return p->department;
+        if (name == "implementer") return p->implementer;
+        if (name == "goal") return p->goal;
+        if (name == "outcome") return p->outcome;
+        if (name == "weight") return format_score(score_of(p->execution_weight));
+        if (name == "rate") return percent_or_dash(p->rate, PercentStyle::Fixed);
+        if (name == "execution_score") return format_score_fixed(p->execution_score);
+        if (name == "total") return format_score_fixed(p->total);
+        if (name == "summary_total") return format_score(p->summary_total);
+        if (name == "summary_grade") return p->summary_grade;
+        if (name == "key_total") return format_score(p->key_total);
+        if (name == "key_share") return percent_or_dash(p->key_share, PercentStyle::Whole);
+        if (name == "key_weights") {
+            Score weights;
+            for (const auto& k : p->key_dimensions) weights += score_of(k.weight);
+            return format_score(weights);
+        }
+    }
+    throw std::logic_error(fmt::format("表样的占位符“{{{}}}”在此处没有值", name));
+}
+
+// A cell's text with its placeholders filled in one pass: a value is never read again as a
+// placeholder (a project may be named “{project}”).
+std::string form_text(const FormScope& s, const std::string& text) {
+    std::string out;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t open = text.find('{', pos), close = open == std::string::npos ? open : text.find('}', open);
+        if (close == std::string::npos) {
+            out += text.substr(pos);
+            break;
+        }
+        out += text.substr(pos, open - pos);
+        out += form_field(s, std::string_view(text).substr(open + 1, close - open - 1));
+        pos = close + 1;
+    }
+    return out;
+}
+
+// A run of repeated rows over which a group_by cell is merged.
+struct GroupRun {
+    std::string key;
+    int first = -1;
+};
+
+}  // namespace
+
+PrintedTable print_form(const Disclosure& d, const Form& form, const ProjectEvaluation* project) {
+    PrintedTable p;
+    FormScope top{d, project};
+    p.title = form_text(top, form.title);
+    for (const auto& l : form.lines)
+        if (auto text = form_text(top, l); !text.empty()) p.lines.push_back(text);
+    p.header_rows = form.header_rows;
+    struct Pending {
+        int row, col, colspan;
+        std::string to;
     };
-    group(document_text(d, "summary_central"), true);
-    group(document_text(d, "summary_local"), false);
+    std::vector<Pending> pending;  // span_to cells waiting for their row
+    std::map<int, GroupRun> runs;  // by column, within one repeat
+    auto close_runs = [&](int end, const std::function<bool(int, const GroupRun&)>& closes) {
+        for (auto& [col, run] : runs)
+            if (run.first >= 0 && closes(col, run)) {
+                if (end - run.first > 1) p.merges.push_back({run.first, col, end - run.first, 1});
+                run.first = -1;
+                run.key.clear();
+            }
+    };
+    auto emit = [&](const FormRow& fr, const FormScope& s, bool repeated) {
+        const int r = static_cast<int>(p.grid.size());
+        std::vector<PrintedCell> row(static_cast<size_t>(form.width));
+        int col = 0;
+        // A group cell's run breaks when its fields change; runs close in column order.
+        if (repeated) {
+            std::map<int, std::string> keys;
+            int c = 0;
+            for (const auto& cell : fr.cells) {
+                if (!cell.group_by.empty()) {
+                    std::string key;
+                    for (const auto& g : cell.group_by) key += form_field(s, g) + '\x1f';
+                    keys[c] = key;
+                }
+                c += cell.colspan;
+            }
+            close_runs(r, [&](int c, const GroupRun& run) { return keys.count(c) && keys.at(c) != run.key; });
+            for (const auto& [c, key] : keys)
+                if (runs[c].first < 0) runs[c] = {key, r};
+        }
+        for (const auto& cell : fr.cells) {
+            if (col >= form.width) break;
+            const bool continued = !cell.group_by.empty() && runs.count(col) && runs.at(col).first != r;
+            std::string text = continued ? std::string() : form_text(s, cell.text);
+            row[static_cast<size_t>(col)] = cell.amount ? number_cell(std::move(text)) : text_cell(std::move(text));
+            if (cell.colspan > 1 || cell.rowspan > 1) p.merges.push_back({r, col, cell.rowspan, cell.colspan});
+            if (!cell.span_to.empty()) pending.push_back({r, col, cell.colspan, cell.span_to});
+            col += cell.colspan;
+        }
+        p.grid.push_back(std::move(row));
+        if (!fr.id.empty()) {
+            for (auto it = pending.begin(); it != pending.end();) {
+                if (it->to == fr.id) {
+                    p.merges.push_back({it->row, it->col, r - it->row + 1, it->colspan});
+                    it = pending.erase(it);
+                } else {
+                    ++it;
+                }
+            }
+        }
+    };
+    size_t last_repeat = 0;
+    for (const auto& fr : form.rows) {
+        if (fr.repeat.empty()) {
+            if (fr.if_none && last_repeat != 0) continue;
+            emit(fr, top, false);
+            continue;
+        }
+        runs.clear();
+        FormScope s = top;
+        size_t count = 0;
+        if (fr.repeat == "projects") {
+            for (const auto& pr : d.performance.projects) {
+                if (!fr.filter.empty() && pr.transfer() != (fr.filter == "central")) continue;
+                s.project = &pr;
+                s.n = static_cast<int>(++count);
+                emit(fr, s, true);
+            }
+        } else if (fr.repeat == "indicators" && project) {
+            for (const auto& i : project->indicators) {
+                s.indicator = &i;
+                s.n = static_cast<int>(++count);
+                emit(fr, s, true);
+            }
+        } else if (fr.repeat == "dimensions" && project) {
+            for (const auto& k : project->key_dimensions) {
+                s.dimension = &k;
+                s.n = static_cast<int>(++count);
+                emit(fr, s, true);
+            }
+        }
+        close_runs(static_cast<int>(p.grid.size()), [](int, const GroupRun&) { return true; });
+        last_repeat = count;
+    }
     return p;
+}
+
+PrintedTable print_summary_table(const Disclosure& d) {
+    const Form* f = d.form("summary");
+    return f ? print_form(d, *f, nullptr) : PrintedTable{};
 }
 
 PrintedTable print_project_table(const Disclosure& d, const ProjectEvaluation& pr) {
-    PrintedTable p;
-    p.title = document_text(d, "project_title");
-    if (auto unit = document_text(d, "project_unit"); !unit.empty()) p.lines.push_back(unit);
-    auto& g = p.grid;
-    auto add = [&](std::vector<PrintedCell> row) {
-        row.resize(9);
-        g.push_back(std::move(row));
-        return static_cast<int>(g.size()) - 1;
-    };
-    auto merge = [&](int r, int c, int rowspan, int colspan) { p.merges.push_back({r, c, rowspan, colspan}); };
-    auto money = [](Money m) { return number_cell(format_wan_trimmed(m)); };
-    std::string weight = format_score(score_of(pr.execution_weight));
-
-    int r = add(text_row({"项目名称", "", pr.name}));
-    merge(r, 0, 1, 2);
-    merge(r, 2, 1, 7);
-    r = add(text_row({"主管部门", "", pr.department, "", "实施单位", pr.implementer}));
-    merge(r, 0, 1, 2);
-    merge(r, 2, 1, 2);
-    merge(r, 5, 1, 4);
-    int funds = add(text_row({"项目预算执行情况（" + weight + "分）", "", "年初预算数", "全年预算数（A）", "全年执行数（B）", "分值",
-                              "执行率（B/A）", "得分", ""}));
-    merge(funds, 0, 5, 1);
-    merge(funds, 7, 1, 2);
-    std::vector<PrintedCell> total = {PrintedCell{}, text_cell("年度资金总额"), money(pr.funds.total.initial), money(pr.funds.total.full_year),
-                                      money(pr.funds.total.executed), number_cell(weight),
-                                      number_cell(pr.rate ? format_percent(*pr.rate, PercentStyle::Fixed) : "—"),
-                                      number_cell(format_score_fixed(pr.execution_score))};
-    r = add(total);
-    merge(r, 7, 1, 2);
-    auto fund_row = [&](const char* label, const FundFigures& f) {
-        int x = add({PrintedCell{}, text_cell(label), money(f.initial), money(f.full_year), money(f.executed)});
-        merge(x, 5, 1, 4);
-    };
-    fund_row("其中：当年财政拨款", pr.funds.fiscal);
-    fund_row("上年结转资金", pr.funds.carried);
-    fund_row("其他资金", pr.funds.other);
-    r = add(text_row({"年度总体目标", "年初预期目标", "", "", "目标实际完成情况"}));
-    merge(r, 0, 2, 1);
-    merge(r, 1, 1, 3);
-    merge(r, 4, 1, 5);
-    r = add(text_row({"", pr.goal, "", "", pr.outcome}));
-    merge(r, 1, 1, 3);
-    merge(r, 4, 1, 5);
-    int head = add(text_row({"年度绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值（A）", "实际完成指标值（B）", "分值", "得分",
-                             "偏差原因分析及改进措施"}));
-    // 一级 and 二级 indicator names span their indicators.
-    int first1 = -1, first2 = -1;
-    std::string last1, last2;
-    auto close = [&](int& first, int end, int col) {
-        if (first >= 0 && end - first > 1) merge(first, col, end - first, 1);
-        first = -1;
-    };
-    for (const auto& i : pr.indicators) {
-        int row = static_cast<int>(g.size());
-        std::string l1, l2;
-        if (i.level1 != last1) {
-            close(first1, row, 1);
-            close(first2, row, 2);
-            Score sum;
-            for (const auto& j : pr.indicators)
-                if (j.level1 == i.level1) sum += score_of(j.weight);
-            l1 = i.level1 + "（" + format_score(sum) + "）";
-            first1 = row;
-            last2.clear();
-        }
-        if (i.level2 != last2) {
-            close(first2, row, 2);
-            l2 = i.level2;
-            first2 = row;
-        }
-        last1 = i.level1;
-        last2 = i.level2;
-        add({PrintedCell{}, text_cell(l1), text_cell(l2), text_cell(i.level3),
-             number_cell(indicator_value(i.op, i.target, i.unit, true)), number_cell(indicator_value(i.op, i.actual, i.unit, false)),
-             number_cell(format_score(score_of(i.weight))), number_cell(format_score(i.score)), text_cell(i.deviation)});
-    }
-    int end = static_cast<int>(g.size());
-    close(first1, end, 1);
-    close(first2, end, 2);
-    r = add({PrintedCell{}, text_cell("总分"), PrintedCell{}, PrintedCell{}, PrintedCell{}, PrintedCell{}, PrintedCell{},
-             number_cell(format_score_fixed(pr.total))});
-    merge(r, 1, 1, 6);
-    merge(head, 0, r - head + 1, 1);
-    r = add(text_row({"总分在80分以下的项目未实现绩效目标的原因分析及拟采取的措施说明："}));
-    merge(r, 0, 1, 9);
-    p.header_rows = 0;  // a form, not a list: it is kept whole where it can be
-    return p;
+    const Form* f = d.form("project");
+    return f ? print_form(d, *f, &pr) : PrintedTable{};
 }
 
 PrintedTable print_key_table(const Disclosure& d, const ProjectEvaluation& pr) {
-    PrintedTable p;
-    p.title = document_text(d, "key_table");
-    p.grid.push_back(text_row({"评价指标", "权重（%）", "评价得分", "评价分值占比"}));
-    p.header_rows = 1;
-    for (size_t i = 0; i < pr.key_dimensions.size(); ++i) {
-        const auto& k = pr.key_dimensions[i];
-        p.grid.push_back({text_cell(fmt::format("{}. {}", i + 1, k.name)), number_cell(format_score(score_of(k.weight))),
-                          number_cell(format_score(k.score)),
-                          number_cell(k.share ? format_percent(*k.share, PercentStyle::Whole) : "—")});
-    }
-    Score weights;
-    for (const auto& k : pr.key_dimensions) weights += score_of(k.weight);
-    p.grid.push_back({text_cell("综合绩效"), number_cell(format_score(weights)), number_cell(format_score(pr.key_total)),
-                      number_cell(pr.key_share ? format_percent(*pr.key_share, PercentStyle::Whole) : "—")});
-    return p;
+    const Form* f = d.form("key");
+    return f ? print_form(d, *f, &pr) : PrintedTable{};
 }
 
 std::string key_title(const Disclosure& d, const ProjectEvaluation& p) {

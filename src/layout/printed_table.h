@@ -48,7 +48,10 @@ std::vector<Block> blocks_of(const Table& t);
 
 // 公开01表 … 公开09表, laid out as the seed prints them.
 PrintedTable print_table(const Disclosure& d, const Table& t);
-// Part five: the summary of all projects, one project's self-evaluation, one key evaluation.
+// A form of part five (model/form.h) printed for one project (none for the summary).
+PrintedTable print_form(const Disclosure& d, const Form& form, const ProjectEvaluation* project);
+// Part five: the summary of all projects, one project's self-evaluation, one key evaluation, by
+// the Disclosure's forms (an empty table when it has none).
 PrintedTable print_summary_table(const Disclosure& d);
 PrintedTable print_project_table(const Disclosure& d, const ProjectEvaluation& p);
 PrintedTable print_key_table(const Disclosure& d, const ProjectEvaluation& p);

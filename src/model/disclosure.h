@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/money.h"
+#include "model/form.h"
 #include "model/narrative.h"
 #include "model/performance.h"
 #include "model/template.h"
@@ -110,11 +111,13 @@ struct Disclosure {
     Performance performance;
     References references;
     Narrative narrative;
+    std::vector<Form> forms;  // part five's forms, as the template lays them out
 
     bool operator==(const Disclosure&) const = default;
 
     const Table* table(const std::string& id) const;
     const ProjectEvaluation* project(const std::string& name) const;
+    const Form* form(const std::string& key) const;
 };
 
 }  // namespace juesuan

@@ -318,6 +318,44 @@ struct Fields<Performance> {
 
 // The schema id is written and checked by the codec, not a field.
 template <>
+struct Fields<FormCell> {
+    template <class S, class V>
+    static void each(S& s, V&& v) {
+        v("text", s.text, kRequired);
+        v("colspan", s.colspan, kOptional);
+        v("rowspan", s.rowspan, kOptional);
+        v("amount", s.amount, kOptional);
+        v("span_to", s.span_to, kOptional);
+        v("group_by", s.group_by, kOptional);
+    }
+};
+
+template <>
+struct Fields<FormRow> {
+    template <class S, class V>
+    static void each(S& s, V&& v) {
+        v("id", s.id, kOptional);
+        v("repeat", s.repeat, kOptional);
+        v("filter", s.filter, kOptional);
+        v("if_none", s.if_none, kOptional);
+        v("cells", s.cells, kRequired);
+    }
+};
+
+template <>
+struct Fields<Form> {
+    template <class S, class V>
+    static void each(S& s, V&& v) {
+        v("key", s.key, kRequired);
+        v("title", s.title, kOptional);
+        v("lines", s.lines, kOptional);
+        v("width", s.width, kRequired);
+        v("header_rows", s.header_rows, kOptional);
+        v("rows", s.rows, kRequired);
+    }
+};
+
+template <>
 struct Fields<Disclosure> {
     template <class S, class V>
     static void each(S& s, V&& v) {
@@ -334,6 +372,7 @@ struct Fields<Disclosure> {
         v("references", s.references, kOptional);
         v("narrative", s.narrative, kOptional);
         v("performance", s.performance, kOptional);
+        v("forms", s.forms, kOptional);
     }
 };
 

@@ -91,6 +91,12 @@ const ProjectEvaluation* Disclosure::project(const std::string& name) const {
     return nullptr;
 }
 
+const Form* Disclosure::form(const std::string& key) const {
+    for (const auto& f : forms)
+        if (f.key == key) return &f;
+    return nullptr;
+}
+
 std::string ScoringMethod::grade_of(Score s) const {
     for (const auto& g : grades)
         if (s >= score_of(g.min)) return g.name;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "model/form.h"
 #include "model/performance.h"
 
 namespace juesuan {
@@ -86,6 +87,7 @@ struct Template {
     std::map<std::string, std::string> texts;  // headings: title, part_one, units_intro … with {department} {year}
     std::vector<TableSpec> tables;   // in printed order
     ScoringMethod scoring;
+    std::vector<Form> forms;  // part five's forms (data/forms/<forms>.toml, default self-evaluation)
     const TableSpec* find(const std::string& id) const {
         for (const auto& t : tables)
             if (t.id == id) return &t;

@@ -274,7 +274,80 @@ TableSpec parse_table_spec(TomlCtx& c, const toml::table* t, std::string path, s
     return spec;
 }
 
+
 }  // namespace
+
+// data/forms/<id>.toml: the forms of part five, row by row; spans are checked against the width.
+std::vector<Form> parse_forms(const std::string& text, const std::string& shown) {
+    TomlCtx c{shown};
+    toml::table root = parse_toml(text, shown);
+    auto integer = [&](const toml::table& t, const char* key, const std::string& path, int def, int lo, int hi) {
+        const toml::node* n = t.get(key);
+        if (!n) return def;
+        auto v = n->value<int64_t>();
+        if (!v || *v < lo || *v > hi) c.fail(n, path + "." + key, fmt::format("“{}”应为 {} 至 {} 的整数", key, lo, hi));
+        return static_cast<int>(*v);
+    };
+    std::vector<Form> forms;
+    const toml::array* all = root.get_as<toml::array>("forms");
+    if (!all) c.fail(&root, "forms", "表样文件中没有 [[forms]]");
+    for (size_t fi = 0; fi < all->size(); ++fi) {
+        const toml::table* ft = (*all)[fi].as_table();
+        std::string path = fmt::format("forms[{}]", fi);
+        if (!ft) c.fail(&(*all)[fi], path, "应为表");
+        Form f;
+        f.key = c.str(*ft, "key", path, true);
+        path = "forms." + f.key;
+        f.title = c.str(*ft, "title", path);
+        f.lines = c.strings(ft->get("lines"), path + ".lines");
+        f.width = integer(*ft, "width", path, 0, 1, 64);
+        if (f.width == 0) c.fail(ft, path + ".width", "缺少“width”（表样的列数）");
+        f.header_rows = integer(*ft, "header_rows", path, 0, 0, 16);
+        std::set<std::string> ids, targets;
+        const toml::array* rows = ft->get_as<toml::array>("rows");
+        if (!rows) c.fail(ft, path + ".rows", "表样没有 [[forms.rows]]");
+        for (size_t ri = 0; ri < rows->size(); ++ri) {
+            const toml::table* rt = (*rows)[ri].as_table();
+            std::string rpath = fmt::format("{}.rows[{}]", path, ri);
+            if (!rt) c.fail(&(*rows)[ri], rpath, "应为表");
+            FormRow r;
+            r.id = c.str(*rt, "id", rpath);
+            if (!r.id.empty()) ids.insert(r.id);
+            r.repeat = c.str(*rt, "repeat", rpath);
+            if (!r.repeat.empty() && r.repeat != "projects" && r.repeat != "indicators" && r.repeat != "dimensions")
+                c.fail(rt, rpath + ".repeat", "repeat 应为 projects、indicators 或 dimensions");
+            r.filter = c.str(*rt, "filter", rpath);
+            if (!r.filter.empty() && r.filter != "central" && r.filter != "local")
+                c.fail(rt, rpath + ".filter", "filter 应为 central 或 local");
+            if (const toml::node* n = rt->get("if_none")) r.if_none = n->value_or(false);
+            const toml::array* cells = rt->get_as<toml::array>("cells");
+            if (!cells) c.fail(rt, rpath + ".cells", "行没有 cells");
+            int used = 0;
+            for (const auto& cn : *cells) {
+                const toml::table* ct = cn.as_table();
+                if (!ct) c.fail(&cn, rpath + ".cells", "每个单元格应为 { text = … }");
+                FormCell cell;
+                cell.text = c.str(*ct, "text", rpath + ".cells", true);
+                cell.colspan = integer(*ct, "colspan", rpath + ".cells", 1, 1, 64);
+                cell.rowspan = integer(*ct, "rowspan", rpath + ".cells", 1, 1, 64);
+                if (const toml::node* n = ct->get("amount")) cell.amount = n->value_or(false);
+                cell.span_to = c.str(*ct, "span_to", rpath + ".cells");
+                if (!cell.span_to.empty()) targets.insert(cell.span_to);
+                cell.group_by = c.strings(ct->get("group_by"), rpath + ".cells.group_by");
+                if (!cell.group_by.empty() && r.repeat.empty())
+                    c.fail(ct, rpath + ".cells.group_by", "group_by 只用于 repeat 的行");
+                used += cell.colspan;
+                r.cells.push_back(std::move(cell));
+            }
+            if (used > f.width) c.fail(rt, rpath + ".cells", fmt::format("各单元格共占 {} 列，超过表样的 {} 列", used, f.width));
+            f.rows.push_back(std::move(r));
+        }
+        for (const auto& t : targets)
+            if (!ids.count(t)) c.fail(ft, path, fmt::format("span_to 所指的行“{}”不存在", t));
+        forms.push_back(std::move(f));
+    }
+    return forms;
+}
 
 Template parse_template(const std::string& text, const std::string& shown) {
     TomlCtx c{shown};
@@ -290,6 +363,12 @@ Template parse_template(const std::string& text, const std::string& shown) {
     tpl.unit_line = c.str(root, "unit_line", "", false, tpl.unit_line);
     parse_names(c, root, tpl);
     parse_scoring(c, root, tpl.scoring);
+    // The forms of part five, shared by templates that print them alike.
+    const std::string forms = c.str(root, "forms", "", false, "self-evaluation");
+    if (auto text = shipped_data("forms/" + forms + ".toml"))
+        tpl.forms = parse_forms(*text, "data/forms/" + forms + ".toml");
+    else
+        c.fail(root.get("forms"), "forms", fmt::format("没有表样 data/forms/{}.toml", forms));
     if (tpl.scoring.grades.empty())
         tpl.scoring.grades = {{{90, 0}, "优"}, {{80, 0}, "良"}, {{60, 0}, "中"}, {{0, 0}, "差"}};
     const toml::array* tables = root.get_as<toml::array>("tables");

@@ -15,6 +15,9 @@ namespace juesuan {
 // Parses template text; throws InputError naming the file and key.
 Template parse_template(const std::string& text, const std::string& shown_name);
 
+// Parses a forms file (data/forms/*.toml: part five's forms); throws InputError naming the place.
+std::vector<Form> parse_forms(const std::string& text, const std::string& shown_name);
+
 // Finds a template by id ("jinan-2023") among the shipped ones, or reads a file path.
 Template load_template(const std::string& id_or_path);
 
