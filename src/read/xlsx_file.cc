@@ -523,6 +523,71 @@ struct Context {
     size_t cells = 0;
 };
 
+// A cell's value by its type (shared string, inline string, number, date by its style, boolean,
+// error); false for a styled cell without a value. Every problem names the cell.
+bool read_cell_value(Context& cx, const XlsxSheet& sheet, pugi::xml_node cn, XlsxCell& cell) {
+    auto bad = [&](const std::string& why) { cx.pkg.fail(why, sheet.name, cell.row, cell.col); };
+    std::string t = attr(cn, "t") ? attr(cn, "t") : "n";
+    pugi::xml_node v = child(cn, "v");
+    if (pugi::xml_node f = child(cn, "f")) cell.formula = f.text().get();
+    std::string value = v.text().get();
+    if (t != "inlineStr" && (!v || (value.empty() && t != "str"))) {
+        if (cell.formula.empty()) return false;  // a styled empty cell
+        cell.type = t == "str" ? XlsxType::Text : XlsxType::Number;
+        cell.has_value = false;            // a formula never calculated
+    } else if (t == "s") {
+        char* end = nullptr;
+        unsigned long i = std::strtoul(value.c_str(), &end, 10);
+        if (value.empty() || *end != '\0' || i >= cx.shared.size())
+            bad(fmt::format("共享字符串编号“{}”不存在", value));
+        cell.type = XlsxType::Text;
+        cell.text = cx.shared[i];
+    } else if (t == "inlineStr") {
+        cell.type = XlsxType::Text;
+        cell.text = string_item(child(cn, "is"));
+    } else if (t == "str") {
+        cell.type = XlsxType::Text;
+        cell.text = unescape_ooxml(value);
+    } else if (t == "b") {
+        if (value != "0" && value != "1") bad(fmt::format("逻辑值“{}”不对：应为 0 或 1", value));
+        cell.type = XlsxType::Boolean;
+        cell.text = value == "1" ? "TRUE" : "FALSE";
+    } else if (t == "e") {
+        cell.type = XlsxType::Error;
+        cell.text = value;
+    } else if (t == "d") {
+        cell.type = XlsxType::Date;  // ISO 8601 as stored (strict OOXML)
+        auto tpos = value.find('T');
+        cell.text = value.substr(0, tpos);
+        if (tpos != std::string::npos && value.substr(tpos + 1, 8) != "00:00:00")
+            cell.text += " " + value.substr(tpos + 1, 8);
+    } else if (t == "n") {
+        if (excel_number_text(value).empty()) bad(fmt::format("数值“{}”无法识别", value));
+        cell.type = XlsxType::Number;
+        cell.text = value;
+        if (const char* s = attr(cn, "s")) {
+            unsigned long style = std::strtoul(s, nullptr, 10);
+            if (style < cx.styles.size() && cx.styles[style] != DateKind::None)
+                if (auto iso = serial_text(value, cx.styles[style], cx.date1904)) {
+                    cell.type = XlsxType::Date;
+                    cell.text = *iso;
+                }
+        }
+    } else {
+        bad(fmt::format("未知的单元格类型“{}”", t));
+    }
+    if (cell.type == XlsxType::Text) {
+        // pugixml passes bytes through: a text must be UTF-8, and no longer than a narrative.
+        if (size_t b = invalid_utf8_offset(cell.text); b != std::string::npos)
+            bad(fmt::format("单元格中的文字含有无效的 UTF-8 字节 0x{:02X}（第 {} 个字节）：请在 Excel 中重新输入此格",
+                            static_cast<unsigned char>(cell.text[b]), b + 1));
+        if (cell.text.size() > kMaxLongTextBytes)
+            bad(fmt::format("单元格内容过长：有 {} 字节，最多 {} 字节（{} KB）", cell.text.size(), kMaxLongTextBytes,
+                            kMaxLongTextBytes >> 10));
+    }
+    return true;
+}
+
 void read_sheet(Context& cx, XlsxSheet& sheet) {
     pugi::xml_document doc;
     cx.pkg.parse(sheet.part, doc, sheet.name);
@@ -558,67 +623,9 @@ void read_sheet(Context& cx, XlsxSheet& sheet) {
             }
             next_col = cell.col + 1;
             if (cell.col > kMaxCol) cx.pkg.fail("列数超过 Excel 的上限", sheet.name, rnum);
-            auto bad = [&](const std::string& why) { cx.pkg.fail(why, sheet.name, cell.row, cell.col); };
-            std::string t = attr(cn, "t") ? attr(cn, "t") : "n";
-            pugi::xml_node v = child(cn, "v");
-            if (pugi::xml_node f = child(cn, "f")) cell.formula = f.text().get();
-            std::string value = v.text().get();
-            if (t != "inlineStr" && (!v || (value.empty() && t != "str"))) {
-                if (cell.formula.empty()) return;  // a styled empty cell
-                cell.type = t == "str" ? XlsxType::Text : XlsxType::Number;
-                cell.has_value = false;            // a formula never calculated
-            } else if (t == "s") {
-                char* end = nullptr;
-                unsigned long i = std::strtoul(value.c_str(), &end, 10);
-                if (value.empty() || *end != '\0' || i >= cx.shared.size())
-                    bad(fmt::format("共享字符串编号“{}”不存在", value));
-                cell.type = XlsxType::Text;
-                cell.text = cx.shared[i];
-            } else if (t == "inlineStr") {
-                cell.type = XlsxType::Text;
-                cell.text = string_item(child(cn, "is"));
-            } else if (t == "str") {
-                cell.type = XlsxType::Text;
-                cell.text = unescape_ooxml(value);
-            } else if (t == "b") {
-                if (value != "0" && value != "1") bad(fmt::format("逻辑值“{}”不对：应为 0 或 1", value));
-                cell.type = XlsxType::Boolean;
-                cell.text = value == "1" ? "TRUE" : "FALSE";
-            } else if (t == "e") {
-                cell.type = XlsxType::Error;
-                cell.text = value;
-            } else if (t == "d") {
-                cell.type = XlsxType::Date;  // ISO 8601 as stored (strict OOXML)
-                auto tpos = value.find('T');
-                cell.text = value.substr(0, tpos);
-                if (tpos != std::string::npos && value.substr(tpos + 1, 8) != "00:00:00")
-                    cell.text += " " + value.substr(tpos + 1, 8);
-            } else if (t == "n") {
-                if (excel_number_text(value).empty()) bad(fmt::format("数值“{}”无法识别", value));
-                cell.type = XlsxType::Number;
-                cell.text = value;
-                if (const char* s = attr(cn, "s")) {
-                    unsigned long style = std::strtoul(s, nullptr, 10);
-                    if (style < cx.styles.size() && cx.styles[style] != DateKind::None)
-                        if (auto iso = serial_text(value, cx.styles[style], cx.date1904)) {
-                            cell.type = XlsxType::Date;
-                            cell.text = *iso;
-                        }
-                }
-            } else {
-                bad(fmt::format("未知的单元格类型“{}”", t));
-            }
-            if (cell.type == XlsxType::Text) {
-                // pugixml passes bytes through: a text must be UTF-8, and no longer than a narrative.
-                if (size_t b = invalid_utf8_offset(cell.text); b != std::string::npos)
-                    bad(fmt::format("单元格中的文字含有无效的 UTF-8 字节 0x{:02X}（第 {} 个字节）：请在 Excel 中重新输入此格",
-                                    static_cast<unsigned char>(cell.text[b]), b + 1));
-                if (cell.text.size() > kMaxLongTextBytes)
-                    bad(fmt::format("单元格内容过长：有 {} 字节，最多 {} 字节（{} KB）", cell.text.size(), kMaxLongTextBytes,
-                                    kMaxLongTextBytes >> 10));
-            }
+            if (!read_cell_value(cx, sheet, cn, cell)) return;
             if (++cx.cells > kMaxCells)
-                bad(fmt::format("工作簿的单元格超过 {} 个：请删去无用的内容", kMaxCells));
+                cx.pkg.fail(fmt::format("工作簿的单元格超过 {} 个：请删去无用的内容", kMaxCells), sheet.name, cell.row, cell.col);
             by_row[cell.row].push_back(std::move(cell));
         });
     });
