@@ -4,7 +4,6 @@
 
 #include "fuzz_support.h"
 #include "read/json_reader.h"
-#include "read/template_reader.h"
 
 using namespace juesuan;
 
@@ -12,10 +11,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const Catalogs& catalogs = Library::shipped().catalogs();  // the shipped ones, read once
     try {
         Disclosure d = parse_disclosure_json(std::string(reinterpret_cast<const char*>(data), size), "disclosure.json");
-        // As build_and_check does: a shipped template's scoring method, never a file the input names.
-        const std::string& tpl = d.template_id;
-        if (!tpl.empty() && shipped_data("templates/" + tpl + ".toml"))
-            d.performance.method = Library::shipped().template_for(tpl).scoring;
+        use_template_scoring(d, Library::shipped());  // as build_and_check does; never a file the input names
         juesuan::fuzz::check_and_render(d, catalogs, juesuan::fuzz::wants_pdf(size));
     } catch (const InputError&) {
         // Not a disclosure.json: reported to the user.

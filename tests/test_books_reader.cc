@@ -400,8 +400,12 @@ TEST(BooksReader, EveryDepartmentKeyReadsBackFromBothWriters) {
         Facts back = path.extension() == ".xlsx" ? read_books_workbook(path, diags) : read_books_folder(path, diags);
         EXPECT_FALSE(diags.has_errors()) << path;
         for (const auto& k : department_keys()) {
-            if (k.count) EXPECT_EQ(k.count_of(back.department), k.count_of(f.department)) << k.key << " " << path;
-            if (k.amount) EXPECT_EQ(k.amount_of(back.department), k.amount_of(f.department)) << k.key << " " << path;
+            if (k.count) {
+                EXPECT_EQ(k.count_of(back.department), k.count_of(f.department)) << k.key << " " << path;
+            }
+            if (k.amount) {
+                EXPECT_EQ(k.amount_of(back.department), k.amount_of(f.department)) << k.key << " " << path;
+            }
         }
     }
 }

@@ -8,7 +8,9 @@
 #include "layout/form_reading.h"
 #include "layout/table_reading.h"
 #include "core/score.h"
+#include "read/json_reader.h"
 #include "read/template_reader.h"
+#include "write/json_writer.h"
 #include "support.h"
 
 using namespace juesuan;
@@ -205,4 +207,47 @@ TEST(Layout, MalformedFormsAreRefusedWithTheirPlace) {
               std::string::npos);
     EXPECT_NE(refused("[[forms]]\nkey = \"key\"\nwidth = 2\n[[forms.rows]]\nrepeat = \"things\"\ncells = []\n").find("bad.toml"),
               std::string::npos);
+    // Placeholders: a known field, in a row where it has a value.
+    EXPECT_NE(refused("[[forms]]\nkey = \"project\"\nwidth = 1\n[[forms.rows]]\ncells = [{ text = \"{nmae}\" }]\n")
+                  .find("未知的占位符“{nmae}”"),
+              std::string::npos);
+    EXPECT_NE(refused("[[forms]]\nkey = \"project\"\nwidth = 1\n[[forms.rows]]\ncells = [{ text = \"{indicator.score}\" }]\n")
+                  .find("表样 project 第 1 行：“{indicator.score}”在此处没有值"),
+              std::string::npos);
+    EXPECT_NE(refused("[[forms]]\nkey = \"summary\"\nwidth = 1\n[[forms.rows]]\ncells = [{ text = \"{name}\" }]\n")
+                  .find("“{name}”在此处没有值"),
+              std::string::npos);
+}
+
+// Every field a form may name prints where it has a value (the list and the printer agree), and
+// a stored disclosure.json whose form names an unknown field is refused at that form.
+TEST(Layout, EveryFormFieldPrintsAndUnknownOnesAreRefusedInJson) {
+    const Disclosure& d = seed_disclosure();
+    const ProjectEvaluation* key = nullptr;
+    for (const auto& p : d.performance.projects)
+        if (p.key && !p.key_dimensions.empty()) key = &p;
+    ASSERT_NE(key, nullptr);
+    for (const auto& [name, scope] : form_fields()) {
+        Form f{"probe", "", {}, 1, 0, {}};
+        FormRow row;
+        row.repeat = scope == FormFieldScope::Indicator ? "indicators" : scope == FormFieldScope::Dimension ? "dimensions"
+                     : scope == FormFieldScope::Repeat  ? "indicators" : "";
+        row.cells.push_back({"[{" + std::string(name) + "}]"});
+        f.rows.push_back(row);
+        EXPECT_EQ(form_problem(f), "") << name;
+        PrintedTable p;
+        ASSERT_NO_THROW(p = print_form(d, f, key)) << name;
+        ASSERT_FALSE(p.grid.empty()) << name;
+        EXPECT_EQ(p.grid[0][0].text.front(), '[') << name;
+    }
+    Disclosure bad = d;
+    bad.forms.at(1).rows.at(0).cells.at(1).text = "{nmae}";
+    try {
+        parse_disclosure_json(write_json(bad), "bad.json");
+        ADD_FAILURE() << "a form with an unknown field was read";
+    } catch (const InputError& e) {
+        const auto& x = e.diagnostics().all().front();
+        EXPECT_EQ(x.where.key, "forms[1]");
+        EXPECT_NE(x.message.find("{nmae}"), std::string::npos) << x.message;
+    }
 }

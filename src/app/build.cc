@@ -73,6 +73,12 @@ bool is_books(const fs::path& input) {
     return fs::is_directory(input, ec) || is_books_workbook(input);
 }
 
+void use_template_scoring(Disclosure& d, const Library& lib, const std::string& template_override) {
+    const std::string& tpl = template_override.empty() ? d.template_id : template_override;
+    if (!template_override.empty() || (!tpl.empty() && shipped_data("templates/" + tpl + ".toml")))
+        d.performance.method = lib.template_for(tpl).scoring;
+}
+
 Job build_and_check(const fs::path& input, const Library& lib, const BuildOptions& opts) {
     Job job;
     Catalogs catalogs;
@@ -94,10 +100,7 @@ Job build_and_check(const fs::path& input, const Library& lib, const BuildOption
         job.reader = reader->name;
         job.disclosure = reader->read(input);
         catalogs = lib.catalogs();
-        // Scores are checked by the template's method, not by whatever the file claims.
-        const std::string& tpl = opts.template_override.empty() ? job.disclosure.template_id : opts.template_override;
-        if (!opts.template_override.empty() || (!tpl.empty() && shipped_data("templates/" + tpl + ".toml")))
-            job.disclosure.performance.method = lib.template_for(tpl).scoring;
+        use_template_scoring(job.disclosure, lib, opts.template_override);
     }
     job.result = run_checks(job.disclosure, lib.rules(), &catalogs);
     job.rules_version = rules_version(lib.rules());

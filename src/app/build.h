@@ -50,6 +50,10 @@ struct Job {
 // Whether a path is books (a folder, or a books workbook) rather than a document.
 bool is_books(const std::filesystem::path& input);
 
+// A document's scores are checked by its template's method (the override's, or the shipped
+// template it names), not by whatever method the file states.
+void use_template_scoring(Disclosure& d, const Library& lib, const std::string& template_override = {});
+
 // Builds books or reads a document (any registered reader), then checks it with the library's
 // rules. Throws InputError when the input cannot be read.
 Job build_and_check(const std::filesystem::path& input, const Library& lib, const BuildOptions& opts = {});

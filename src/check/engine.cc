@@ -77,6 +77,9 @@ std::string describe_expr(const Disclosure& d, const RuleExpr& e, const Table* e
             case RuleTerm::Kind::Number: part = format_wan(t.number); break;
             case RuleTerm::Kind::Ref: part = t.name; break;
             case RuleTerm::Kind::Perf: part = fmt::format("项目（{}） {}", t.name, t.column); break;
+            case RuleTerm::Kind::Measure:
+            case RuleTerm::Kind::Line:
+            case RuleTerm::Kind::LineRange: part = t.name; break;  // the cell dialect's: never in a rule
             case RuleTerm::Kind::RowColumn: {
                 const Column* c = each_table ? each_table->column(t.column) : nullptr;
                 part = c ? c->label : t.column;

@@ -300,6 +300,9 @@ void validate(const Reader& r, const Disclosure& d) {
     };
     sections(d.narrative.sections, "sections");
     sections(d.narrative.reports, "reports");
+    Path forms{&root, "forms"};
+    for (size_t fi = 0; fi < d.forms.size(); ++fi)
+        if (std::string why = form_problem(d.forms[fi]); !why.empty()) r.fail(Path{&forms, {}, fi}, why);
 }
 
 }  // namespace

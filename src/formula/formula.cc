@@ -653,6 +653,11 @@ Value FormulaEvaluator::eval(const RuleExpr& e, const Scope& sc) const {
         Value v;
         switch (term.kind) {
             case RuleTerm::Kind::Number: v.raw = term.number.fen(); break;
+            case RuleTerm::Kind::Measure:
+            case RuleTerm::Kind::Line:
+            case RuleTerm::Kind::LineRange:  // the cell dialect's: never in a rule or a claim
+                v.missing = "模板单元格的表达式不能在规则中求值";
+                break;
             case RuleTerm::Kind::RowColumn:
                 if (!sc.each_row) {
                     v.missing = fmt::format("“{}”只能用于逐行核对（each）的规则", term.column);

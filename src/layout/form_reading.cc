@@ -11,34 +11,8 @@ namespace juesuan {
 
 namespace {
 
-// A cell's text as literal pieces and placeholder names, alternating from a literal.
-struct Pattern {
-    std::vector<std::string> literals;  // one more than names
-    std::vector<std::string> names;
-};
-
-Pattern pattern_of(const std::string& text) {
-    Pattern p;
-    std::string lit;
-    size_t pos = 0;
-    while (pos < text.size()) {
-        size_t open = text.find('{', pos), close = open == std::string::npos ? open : text.find('}', open);
-        if (close == std::string::npos) {
-            lit += text.substr(pos);
-            break;
-        }
-        lit += text.substr(pos, open - pos);
-        p.literals.push_back(std::move(lit));
-        lit.clear();
-        p.names.push_back(text.substr(open + 1, close - open - 1));
-        pos = close + 1;
-    }
-    p.literals.push_back(std::move(lit));
-    return p;
-}
-
 // The values a printed text gives a pattern's placeholders; false when its literals are not there.
-bool match(const Pattern& p, const std::string& text, std::map<std::string, std::string>& out) {
+bool match(const FormPattern& p, const std::string& text, std::map<std::string, std::string>& out) {
     const std::string& head = p.literals.front();
     if (text.compare(0, head.size(), head) != 0) return false;
     size_t pos = head.size();
@@ -84,7 +58,7 @@ bool read_row(const FormRow& fr, const std::vector<std::string>& row, const std:
     bool ok = true;
     for (const auto& cell : fr.cells) {
         const std::string text = at(row, col);
-        Pattern p = pattern_of(cell.text);
+        const FormPattern p = form_pattern(cell.text);
         if (!cell.group_by.empty() && text.empty() && above) {
             for (const auto& n : p.names)  // a continued run: the value of the row above
                 if (auto it = above->find(n); it != above->end()) out[n] = it->second;

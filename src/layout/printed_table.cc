@@ -246,8 +246,8 @@ const FundFigures* fund_of(const ProjectEvaluation& p, std::string_view source) 
     return nullptr;
 }
 
-// The printed text of one field; throws std::logic_error for a name no form may use (the
-// template reader has let it through).
+// The printed text of one field (form_fields() lists them; the readers of forms refuse others,
+// so the logic_error below means the two lists disagree).
 std::string form_field(const FormScope& s, std::string_view name) {
     if (name.starts_with("text:")) {
         std::string_view rest = name.substr(5);
@@ -315,18 +315,9 @@ std::string form_field(const FormScope& s, std::string_view name) {
 // A cell's text with its placeholders filled in one pass: a value is never read again as a
 // placeholder (a project may be named “{project}”).
 std::string form_text(const FormScope& s, const std::string& text) {
-    std::string out;
-    size_t pos = 0;
-    while (pos < text.size()) {
-        size_t open = text.find('{', pos), close = open == std::string::npos ? open : text.find('}', open);
-        if (close == std::string::npos) {
-            out += text.substr(pos);
-            break;
-        }
-        out += text.substr(pos, open - pos);
-        out += form_field(s, std::string_view(text).substr(open + 1, close - open - 1));
-        pos = close + 1;
-    }
+    const FormPattern p = form_pattern(text);
+    std::string out = p.literals.front();
+    for (size_t i = 0; i < p.names.size(); ++i) out += form_field(s, p.names[i]) + p.literals[i + 1];
     return out;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace juesuan {
@@ -39,4 +40,23 @@ struct Form {
     bool operator==(const Form&) const = default;
 };
 
+// The text and placeholder names of a form text, alternating from a literal (literals has one
+// more entry than names); an unclosed { is literal text.
+struct FormPattern {
+    std::vector<std::string> literals;
+    std::vector<std::string> names;
+};
+FormPattern form_pattern(std::string_view text);
+
+// Where a field has a value: where a project is printed, or only in a repeat over indicators,
+// key-evaluation dimensions or (for {n}) any repeat.
+enum class FormFieldScope { Project, Indicator, Dimension, Repeat };
+// The fields a form may print ({text:KEY|fallback} aside), as layout/printed_table.cc prints them.
+const std::vector<std::pair<std::string_view, FormFieldScope>>& form_fields();
+
+// The first placeholder of the form that names no field, or a field without a value where it
+// stands, as a Chinese message naming the row; empty when there is none.
+std::string form_problem(const Form& f);
+
 }  // namespace juesuan
+

@@ -1,6 +1,10 @@
 #include "model/disclosure.h"
 #include "model/facts.h"
 
+#include <algorithm>
+
+#include <fmt/format.h>
+
 namespace juesuan {
 
 std::string_view fund_key(Fund f) {
@@ -89,6 +93,77 @@ const ProjectEvaluation* Disclosure::project(const std::string& name) const {
     for (const auto& p : performance.projects)
         if (p.name == name) return &p;
     return nullptr;
+}
+
+FormPattern form_pattern(std::string_view text) {
+    FormPattern p;
+    std::string lit;
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t open = text.find('{', pos), close = open == std::string_view::npos ? open : text.find('}', open);
+        if (close == std::string_view::npos) {
+            lit += text.substr(pos);
+            break;
+        }
+        lit += text.substr(pos, open - pos);
+        p.literals.push_back(std::move(lit));
+        lit.clear();
+        p.names.emplace_back(text.substr(open + 1, close - open - 1));
+        pos = close + 1;
+    }
+    p.literals.push_back(std::move(lit));
+    return p;
+}
+
+const std::vector<std::pair<std::string_view, FormFieldScope>>& form_fields() {
+    using S = FormFieldScope;
+    static const std::vector<std::pair<std::string_view, FormFieldScope>> fields = {
+        {"n", S::Repeat},
+        {"name", S::Project}, {"department", S::Project}, {"implementer", S::Project}, {"goal", S::Project},
+        {"outcome", S::Project}, {"weight", S::Project}, {"rate", S::Project}, {"execution_score", S::Project},
+        {"total", S::Project}, {"summary_total", S::Project}, {"summary_grade", S::Project}, {"key_total", S::Project},
+        {"key_share", S::Project}, {"key_weights", S::Project},
+        {"funds.total.initial", S::Project}, {"funds.total.full_year", S::Project}, {"funds.total.executed", S::Project},
+        {"funds.fiscal.initial", S::Project}, {"funds.fiscal.full_year", S::Project}, {"funds.fiscal.executed", S::Project},
+        {"funds.carried.initial", S::Project}, {"funds.carried.full_year", S::Project}, {"funds.carried.executed", S::Project},
+        {"funds.other.initial", S::Project}, {"funds.other.full_year", S::Project}, {"funds.other.executed", S::Project},
+        {"indicator.level1", S::Indicator}, {"indicator.level1_weighted", S::Indicator}, {"indicator.level2", S::Indicator},
+        {"indicator.level3", S::Indicator}, {"indicator.target", S::Indicator}, {"indicator.actual", S::Indicator},
+        {"indicator.weight", S::Indicator}, {"indicator.score", S::Indicator}, {"indicator.deviation", S::Indicator},
+        {"dimension.name", S::Dimension}, {"dimension.weight", S::Dimension}, {"dimension.score", S::Dimension},
+        {"dimension.share", S::Dimension},
+    };
+    return fields;
+}
+
+std::string form_problem(const Form& f) {
+    auto problem = [&](const std::string& text, const FormRow* row, size_t ri) -> std::string {
+        for (const auto& name : form_pattern(text).names) {
+            if (name.starts_with("text:")) continue;
+            auto it = std::find_if(form_fields().begin(), form_fields().end(), [&](const auto& x) { return x.first == name; });
+            const std::string where = row ? fmt::format("表样 {} 第 {} 行", f.key, ri + 1) : fmt::format("表样 {} 的标题", f.key);
+            if (it == form_fields().end()) return fmt::format("{}：未知的占位符“{{{}}}”", where, name);
+            const std::string repeat = row ? row->repeat : "";
+            // Every form but the summary is printed for one project; the summary has one only in its repeat.
+            const bool project = f.key != "summary" || repeat == "projects";
+            const bool ok = (it->second == FormFieldScope::Project && project) ||
+                            (it->second == FormFieldScope::Indicator && repeat == "indicators") ||
+                            (it->second == FormFieldScope::Dimension && repeat == "dimensions") ||
+                            (it->second == FormFieldScope::Repeat && !repeat.empty());
+            if (!ok) return fmt::format("{}：“{{{}}}”在此处没有值", where, name);
+        }
+        return {};
+    };
+    if (auto p = problem(f.title, nullptr, 0); !p.empty()) return p;
+    for (const auto& l : f.lines)
+        if (auto p = problem(l, nullptr, 0); !p.empty()) return p;
+    for (size_t ri = 0; ri < f.rows.size(); ++ri)
+        for (const auto& c : f.rows[ri].cells) {
+            if (auto p = problem(c.text, &f.rows[ri], ri); !p.empty()) return p;
+            for (const auto& g : c.group_by)
+                if (auto p = problem("{" + g + "}", &f.rows[ri], ri); !p.empty()) return p;
+        }
+    return {};
 }
 
 const Form* Disclosure::form(const std::string& key) const {

@@ -344,6 +344,7 @@ std::vector<Form> parse_forms(const std::string& text, const std::string& shown)
         }
         for (const auto& t : targets)
             if (!ids.count(t)) c.fail(ft, path, fmt::format("span_to 所指的行“{}”不存在", t));
+        if (std::string why = form_problem(f); !why.empty()) c.fail(ft, path, why);
         forms.push_back(std::move(f));
     }
     return forms;
