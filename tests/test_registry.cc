@@ -109,8 +109,15 @@ TEST(Registry, ReadersAndWritersAreFoundByWhatTheyHandle) {
     const DocumentReader* r = find_document_reader(tmp / "stored.txt");
     ASSERT_NE(r, nullptr);
     EXPECT_EQ(r->name, "json");
-    spit(tmp / "notes.txt", "部门决算");
-    EXPECT_EQ(find_document_reader(tmp / "notes.txt"), nullptr);
+    // A published document in text, by its content or its extension.
+    spit(tmp / "published.dat", "2023 年度某某部门决算");
+    ASSERT_NE(find_document_reader(tmp / "published.dat"), nullptr);
+    EXPECT_EQ(find_document_reader(tmp / "published.dat")->name, "text");
+    spit(tmp / "notes.md", "notes");
+    ASSERT_NE(find_document_reader(tmp / "notes.md"), nullptr);
+    EXPECT_EQ(find_document_reader(tmp / "notes.md")->name, "text");
+    spit(tmp / "notes.bin", std::string("\x00\x01部门决算", 14));
+    EXPECT_EQ(find_document_reader(tmp / "notes.bin"), nullptr);
 }
 
 namespace {

@@ -87,11 +87,18 @@ TEST(RoundTrip, BuildFromTheStoredDisclosure) {
 // A file that is neither books nor a document juesuan reads is refused by name.
 TEST(RoundTrip, UnknownInputIsRefused) {
     TempDir tmp;
-    spit(tmp / "x.txt", "hello");
-    auto r = run_cli({"build", (tmp / "x.txt").string(), "-o", (tmp / "o").string()});
+    spit(tmp / "x.bin", "hello");
+    auto r = run_cli({"build", (tmp / "x.bin").string(), "-o", (tmp / "o").string()});
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("无法识别的输入"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("x.bin"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(tmp / "o"));
+    // A text is read as a published document, and refused when it holds none.
+    spit(tmp / "x.txt", "hello");
+    r = run_cli({"build", (tmp / "x.txt").string(), "-o", (tmp / "o").string()});
+    EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("x.txt"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("找不到部门决算的公开表"), std::string::npos) << r.err;
     EXPECT_FALSE(std::filesystem::exists(tmp / "o"));
 }
 

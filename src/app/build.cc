@@ -6,6 +6,7 @@
 #include "derive/narrative.h"
 #include "derive/subjects.h"
 #include "derive/tables.h"
+#include "layout/printed_table.h"
 #include "read/books_reader.h"
 #include "read/document_readers.h"
 #include "read/narrative_reader.h"
@@ -79,6 +80,25 @@ void use_template_scoring(Disclosure& d, const Library& lib, const std::string& 
         d.performance.method = lib.template_for(tpl).scoring;
 }
 
+Job import_document_file(const fs::path& input, const Library& lib, const BuildOptions& opts) {
+    std::error_code ec;
+    if (!fs::exists(input, ec)) throw InputError(Location{input.string()}, "输入文件不存在");
+    if (fs::is_directory(input, ec)) throw InputError(Location{input.string()}, "这是一个目录，应为公开文件");
+    const DocumentReader* reader = find_document_reader(input);
+    if (!reader)
+        throw InputError(Location{input.string()},
+                         "无法识别的输入：应为账簿目录、账簿工作簿（.xlsx）、disclosure.json 或公开文件（.txt、.md）");
+    Job job;
+    job.source = Job::Source::Document;
+    job.reader = reader->name;
+    ImportContext ctx;
+    if (!opts.template_override.empty()) ctx.forced = &lib.template_for(opts.template_override);
+    else ctx.templates = lib.layouts();
+    ctx.texts_for = [&lib](const std::string& id) { return &lib.narrative_for(id).texts; };
+    job.disclosure = reader->read(input, ctx, job.warnings);
+    return job;
+}
+
 Job build_and_check(const fs::path& input, const Library& lib, const BuildOptions& opts) {
     Job job;
     Catalogs catalogs;
@@ -90,21 +110,36 @@ Job build_and_check(const fs::path& input, const Library& lib, const BuildOption
         job.warnings = std::move(built.warnings);
         catalogs = std::move(built.catalogs);
     } else {
-        std::error_code ec;
-        if (!fs::exists(input, ec)) throw InputError(Location{input.string()}, "输入文件不存在");
-        const DocumentReader* reader = find_document_reader(input);
-        if (!reader)
-            throw InputError(Location{input.string()},
-                             "无法识别的输入：应为账簿目录、账簿工作簿（.xlsx）或 disclosure.json");
-        job.source = Job::Source::Document;
-        job.reader = reader->name;
-        job.disclosure = reader->read(input);
+        job = import_document_file(input, lib, opts);
         catalogs = lib.catalogs();
         use_template_scoring(job.disclosure, lib, opts.template_override);
     }
     job.result = run_checks(job.disclosure, lib.rules(), &catalogs);
+    place_findings(job.disclosure, job.result);
     job.rules_version = rules_version(lib.rules());
     return job;
+}
+
+void place_findings(const Disclosure& d, CheckResult& r) {
+    const auto& places = d.source.places;
+    if (places.empty()) return;
+    for (auto& f : r.findings) {
+        auto& l = f.location;
+        std::optional<SourcePlace> at;
+        if (const Table* t = d.table(l.table)) {
+            const Row* row = l.line ? t->row_by_line(*l.line) : !l.code.empty() ? t->row_by_code(l.code) : nullptr;
+            if (!row && !l.label.empty())
+                for (const auto& candidate : t->rows)
+                    if (candidate.label == l.label) row = &candidate;
+            auto it = places.find(row ? row_anchor(*t, *row) : "t" + t->id);
+            if (it != places.end()) at = it->second;
+        } else if (!l.section.empty()) {
+            if (auto it = places.find("s" + l.section); it != places.end()) at = it->second;
+        }
+        if (!at) continue;
+        if (at->page) l.page = at->page;
+        if (at->line) l.text_line = at->line;
+    }
 }
 
 CheckResult without_notes(const CheckResult& r) {

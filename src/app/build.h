@@ -54,9 +54,16 @@ bool is_books(const std::filesystem::path& input);
 // template it names), not by whatever method the file states.
 void use_template_scoring(Disclosure& d, const Library& lib, const std::string& template_override = {});
 
+// Reads a document (disclosure.json or a published disclosure) by the reader that claims it;
+// no checks. Throws InputError when no reader claims it or it cannot be read.
+Job import_document_file(const std::filesystem::path& input, const Library& lib, const BuildOptions& opts = {});
+
 // Builds books or reads a document (any registered reader), then checks it with the library's
 // rules. Throws InputError when the input cannot be read.
 Job build_and_check(const std::filesystem::path& input, const Library& lib, const BuildOptions& opts = {});
+
+// Findings on an imported document get the page and line where it printed what they are about.
+void place_findings(const Disclosure& d, CheckResult& r);
 
 // The findings that need fixing: errors and warnings, without the notes (提示).
 CheckResult without_notes(const CheckResult& r);

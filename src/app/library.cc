@@ -1,5 +1,7 @@
 #include "app/library.h"
 
+#include <algorithm>
+
 #include "derive/narrative.h"
 #include "read/narrative_reader.h"
 #include "read/rules_reader.h"
@@ -46,6 +48,14 @@ const Template& Library::template_for(const std::string& id_or_path) const {
     auto& slot = templates_[id_or_path];
     if (!slot) slot = std::make_unique<Template>(load_template(id_or_path));
     return *slot;
+}
+
+std::vector<const Template*> Library::layouts() const {
+    std::vector<const Template*> out;
+    auto ids = shipped_template_ids();
+    std::sort(ids.begin(), ids.end());
+    for (const auto& id : ids) out.push_back(&template_for(id));
+    return out;
 }
 
 const NarrativeTemplate& Library::narrative_for(const std::string& template_id) const {

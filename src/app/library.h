@@ -42,6 +42,8 @@ public:
     Catalogs catalogs_with(const CsvFile* own) const;
     // A template by id or file path; throws InputError as load_template does.
     const Template& template_for(const std::string& id_or_path) const;
+    // Every shipped template, sorted by id: the layouts a published document is recognised by.
+    std::vector<const Template*> layouts() const;
     // The narrative template shipped for a template id (empty when none ships).
     const NarrativeTemplate& narrative_for(const std::string& template_id) const;
     const SubjectDefinitions& definitions() const { return definitions_; }

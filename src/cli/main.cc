@@ -132,6 +132,46 @@ struct CheckCommand {
     CLI::App* command = nullptr;
 };
 
+struct ImportCommand {
+    std::vector<std::string> inputs;
+    std::string out, tpl;
+    bool quiet = false;
+
+    void add_to(CLI::App& app) {
+        auto* c = app.add_subcommand("import", "把已发布的部门决算公开文件（.txt、.md）读入为 disclosure.json");
+        c->add_option("DOC", inputs, "公开文件（可多个）")->required();
+        c->add_option("-o,--output", out, "写出的 disclosure.json；多个文件时为输出目录（每个文件一个 .json）")->required();
+        c->add_option("--template", tpl, "按此模板读入（默认由文件自动识别）");
+        c->add_flag("-q,--quiet", quiet, "不打印读入时的警告");
+        command = c;
+    }
+
+    int run() const {
+        Library lib;
+        std::map<std::string, std::string> files;
+        const bool many = inputs.size() > 1;
+        for (const auto& in : inputs) {
+            Job job = import_document_file(in, lib, {tpl});
+            if (!quiet) print_diagnostics(job.warnings);
+            std::string name = many ? fs::path(in).stem().string() + ".json" : fs::path(out).filename().string();
+            if (files.count(name)) throw InputError(Location{in}, fmt::format("与另一个输入同名：输出文件 {} 会被覆盖", name));
+            files[name] = render_formats(job.disclosure, {"json"}).at("disclosure.json");
+            std::cout << fmt::format("已读入 {}：{} {} 年度（模板 {}），{} 张表\n", in, job.disclosure.department,
+                                     job.disclosure.year, job.disclosure.template_id, job.disclosure.tables.size());
+        }
+        if (many) {
+            std::set<std::string> names;
+            for (const auto& [name, content] : files) names.insert(name);
+            write_files_atomically(out, files, names);
+        } else {
+            fs::path target(out);
+            write_file_atomically(target, files.begin()->second, true);
+        }
+        return 0;
+    }
+    CLI::App* command = nullptr;
+};
+
 struct RulesCommand {
     std::vector<std::string> extra;
     void add_to(CLI::App& app) {
@@ -205,11 +245,13 @@ int main(int argc, char** argv) {
     app.add_option("--data-dir", data_dir, "用此目录中的科目目录与模板代替内置数据（亦可设 JUESUAN_DATA_DIR）");
     BuildCommand build;
     CheckCommand check;
+    ImportCommand import;
     RulesCommand rules;
     InitCommand init;
     SampleCommand sample;
     build.add_to(app);
     check.add_to(app);
+    import.add_to(app);
     rules.add_to(app);
     init.add_to(app);
     sample.add_to(app);
@@ -229,6 +271,7 @@ int main(int argc, char** argv) {
     try {
         if (*build.command) return build.run();
         if (*check.command) return check.run();
+        if (*import.command) return import.run();
         if (*rules.command) return rules.run();
         if (*init.command) return init.run();
         if (*sample.command) return sample.run();

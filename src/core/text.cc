@@ -244,4 +244,65 @@ std::string to_lower_ascii(std::string_view s) {
     return out;
 }
 
+namespace {
+
+struct PatternPiece {
+    bool placeholder = false;
+    std::string text;  // the name, or the literal as label_key folds it
+};
+
+// {year} stands for the four digits of a year; any other placeholder for any text.
+bool fits(const std::string& name, std::string_view value) {
+    return name != "year" || (value.size() == 4 && all_digits(value));
+}
+
+bool match_from(const std::vector<PatternPiece>& pieces, size_t pi, std::string_view text, size_t ti,
+                std::map<std::string, std::string>& out) {
+    if (pi == pieces.size()) return ti == text.size();
+    const PatternPiece& p = pieces[pi];
+    if (!p.placeholder) return text.compare(ti, p.text.size(), p.text) == 0 && match_from(pieces, pi + 1, text, ti + p.text.size(), out);
+    // The shortest value that lets the rest match, ending on a character boundary.
+    for (size_t end = ti + 1; end <= text.size(); ++end) {
+        if (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) continue;
+        std::string_view value = text.substr(ti, end - ti);
+        if (p.text == "year" && value.size() > 4) return false;
+        if (!fits(p.text, value)) continue;
+        if (pi + 1 < pieces.size() && !pieces[pi + 1].placeholder &&
+            text.compare(end, pieces[pi + 1].text.size(), pieces[pi + 1].text) != 0)
+            continue;
+        out[p.text] = std::string(value);
+        if (match_from(pieces, pi + 1, text, end, out)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::optional<std::map<std::string, std::string>> match_placeholders(std::string_view pattern, std::string_view text) {
+    std::vector<PatternPiece> pieces;
+    std::string literal;
+    auto flush = [&] {
+        if (std::string k = label_key(literal); !k.empty()) pieces.push_back({false, k});
+        literal.clear();
+    };
+    for (size_t i = 0; i < pattern.size(); ++i) {
+        size_t close = pattern[i] == '{' ? pattern.find('}', i) : std::string_view::npos;
+        if (close == std::string_view::npos) {
+            literal += pattern[i];
+            continue;
+        }
+        flush();
+        // Two placeholders side by side are told apart only when one is a {year}.
+        std::string name(pattern.substr(i + 1, close - i - 1));
+        if (!pieces.empty() && pieces.back().placeholder && pieces.back().text != "year" && name != "year")
+            return std::nullopt;
+        pieces.push_back({true, std::move(name)});
+        i = close;
+    }
+    flush();
+    std::map<std::string, std::string> out;
+    if (!match_from(pieces, 0, label_key(text), 0, out)) return std::nullopt;
+    return out;
+}
+
 }  // namespace juesuan

@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -35,6 +36,12 @@ std::string replace_all(std::string s, std::string_view from, std::string_view t
 // Placeholders {name} replaced in one pass by their values; an unknown {name} stays as written,
 // and a value is never searched for further placeholders (a department named "{year}" stays so).
 std::string fill_placeholders(std::string_view text, const std::map<std::string, std::string, std::less<>>& values);
+
+// fill_placeholders backwards: the values that make `pattern` print `text`, white space ignored
+// ("{year} 年度{department}部门决算" against "2023 年度济南市…部门决算"); nullopt when it cannot.
+// Every value is non-empty and, where two are possible, the shortest that lets the rest match;
+// {year} is four digits, and only a {year} may stand right beside another placeholder.
+std::optional<std::map<std::string, std::string>> match_placeholders(std::string_view pattern, std::string_view text);
 
 bool all_digits(std::string_view s);
 // ASCII letters in lower case, other bytes kept (file extensions, format names).

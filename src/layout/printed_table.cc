@@ -72,15 +72,19 @@ std::vector<Merge> header_merges(const std::vector<std::vector<std::string>>& he
 
 std::string table_anchor(const Table& t) { return "t" + t.id; }
 
-std::string cell_anchor(const Table& t, const Row& r, const std::string& column) {
+std::string row_anchor(const Table& t, const Row& r) {
     const std::optional<int> line = t.printed_line(r);
     std::string row = r.code ? *r.code : line ? fmt::format("l{}", *line) : label_key(r.label);
     if (!r.side.empty() && !r.code && !line) row = r.side + "-" + row;
+    return fmt::format("t{}-{}", t.id, row);
+}
+
+std::string cell_anchor(const Table& t, const Row& r, const std::string& column) {
     const Column* c = t.column(column);
     std::string col = c ? label_key(c->label) : column;
     if (c && !c->side.empty() && t.blocks.size() > 1) col = c->side == "income" ? "收入" + col : "支出" + col;
     if (c && !c->group.empty() && col == "小计") col = label_key(c->group) + col;
-    return fmt::format("t{}-{}-{}", t.id, row, col);
+    return row_anchor(t, r) + "-" + col;
 }
 
 namespace {

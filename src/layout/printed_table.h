@@ -63,6 +63,8 @@ std::string key_sentence(const Disclosure& d, const ProjectEvaluation& p);
 // The anchor of a table cell in HTML (docs/publishing.md): t03-2010301-基本支出, t01-l27-金额 …
 std::string table_anchor(const Table& t);
 std::string cell_anchor(const Table& t, const Row& r, const std::string& column);
+// The row's part of it: t03-2010301, t01-l27.
+std::string row_anchor(const Table& t, const Row& r);
 
 // A template text of the document (texts of the Disclosure), or the fallback.
 std::string document_text(const Disclosure& d, const std::string& key, const std::string& fallback = {});

@@ -82,15 +82,15 @@ bool no_amount(const Row& r) {
 // A line whose last block holds nothing but an amount in the table's last column, beside an
 // earlier block's label without one: that amount is the label's, printed at the end
 // (公开06表's 公用经费合计).
-void adopt_amount_at_end(std::vector<Row>& rows, size_t first, const std::vector<Block>& blocks) {
-    if (rows.size() - first < 2) return;
+bool adopt_amount_at_end(std::vector<Row>& rows, size_t first, const std::vector<Block>& blocks) {
+    if (rows.size() - first < 2) return false;
     Row& last = rows.back();
     const Block& lb = blocks.at(static_cast<size_t>(last.block));
     if (last.block != static_cast<int>(blocks.size()) - 1 || !last.label.empty() || last.code || last.line || lb.cells.empty())
-        return;
+        return false;
     const std::string& end_key = lb.cells.back();
     for (const auto& [k, v] : last.values)
-        if (v.has_value() != (k == end_key)) return;
+        if (v.has_value() != (k == end_key)) return false;
     for (size_t i = rows.size() - 1; i-- > first;) {
         Row& owner = rows[i];
         if (owner.label.empty() || !no_amount(owner)) continue;
@@ -98,18 +98,19 @@ void adopt_amount_at_end(std::vector<Row>& rows, size_t first, const std::vector
         auto amount = std::find_if(cells.rbegin(), cells.rend(), [](const std::string& c) {
             return c != "line" && c != "code" && c != "label";
         });
-        if (amount == cells.rend()) return;
+        if (amount == cells.rend()) return false;
         owner.values[*amount] = last.values.at(end_key);
         owner.value_at_end = true;
         rows.pop_back();
-        return;
+        return true;
     }
+    return false;
 }
 
 }  // namespace
 
 std::vector<Row> rows_from_body(const Table& layout, const std::vector<std::vector<std::string>>& body, AmountUnit unit,
-                                std::vector<GridProblem>& problems) {
+                                std::vector<GridProblem>& problems, std::vector<size_t>* body_lines) {
     std::vector<Row> rows;
     const std::vector<Block> blocks = blocks_of(layout);
     for (size_t li = 0; li < body.size(); ++li) {
@@ -144,9 +145,12 @@ std::vector<Row> rows_from_body(const Table& layout, const std::vector<std::vect
                 }
             }
             offset += cells.size();
-            if (any) rows.push_back(std::move(r));
+            if (any) {
+                rows.push_back(std::move(r));
+                if (body_lines) body_lines->push_back(li);
+            }
         }
-        adopt_amount_at_end(rows, first, blocks);
+        if (adopt_amount_at_end(rows, first, blocks) && body_lines) body_lines->pop_back();
     }
     return rows;
 }

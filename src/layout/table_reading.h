@@ -42,7 +42,8 @@ struct GridProblem {
 // are not used): each block's cells of a line that hold anything make one row of that block,
 // with its 行次, code, label and amounts in `unit`. Blank amount cells read as blank (nullopt). A
 // label whose amount is printed in the table's last column (value_at_end) gets it back.
+// `body_lines`, when given, receives each row's body line.
 std::vector<Row> rows_from_body(const Table& layout, const std::vector<std::vector<std::string>>& body, AmountUnit unit,
-                                std::vector<GridProblem>& problems);
+                                std::vector<GridProblem>& problems, std::vector<size_t>* body_lines = nullptr);
 
 }  // namespace juesuan

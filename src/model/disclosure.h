@@ -93,6 +93,24 @@ struct References {
     std::optional<std::int64_t> find(std::string_view name) const;
 };
 
+// Where something stands in a published file: page (of a PDF, or a text's page marks) and line
+// (of a text file), 1-based; 0 when the format has none.
+struct SourcePlace {
+    int page = 0;
+    int line = 0;
+    bool operator==(const SourcePlace&) const = default;
+};
+
+// An imported document's file and where it printed what the Disclosure holds, so that findings
+// point at the page and line: cell anchors (t03-2010301-基本支出, docs/publishing.md), section
+// ids (s一) and the part headings (part1 …) → place. Empty for a build from the books.
+struct DocumentSource {
+    std::string file;
+    std::string reader;  // text, html, pdf …
+    std::map<std::string, SourcePlace> places;
+    bool operator==(const DocumentSource&) const = default;
+};
+
 struct Disclosure {
     static constexpr const char* kSchema = "juesuan.disclosure/2";
     std::string department;
@@ -112,6 +130,7 @@ struct Disclosure {
     References references;
     Narrative narrative;
     std::vector<Form> forms;  // part five's forms, as the template lays them out
+    DocumentSource source;    // an imported document's places
 
     bool operator==(const Disclosure&) const = default;
 

@@ -356,6 +356,25 @@ struct Fields<Form> {
 };
 
 template <>
+struct Fields<SourcePlace> {
+    template <class S, class V>
+    static void each(S& s, V&& v) {
+        v("page", s.page, kOptional);
+        v("line", s.line, kOptional);
+    }
+};
+
+template <>
+struct Fields<DocumentSource> {
+    template <class S, class V>
+    static void each(S& s, V&& v) {
+        v("file", s.file, kRequired);
+        v("reader", s.reader, kRequired);
+        v("places", s.places, kOptional);
+    }
+};
+
+template <>
 struct Fields<Disclosure> {
     template <class S, class V>
     static void each(S& s, V&& v) {
@@ -373,6 +392,7 @@ struct Fields<Disclosure> {
         v("narrative", s.narrative, kOptional);
         v("performance", s.performance, kOptional);
         v("forms", s.forms, kOptional);
+        v("source", s.source, kOptional);
     }
 };
 

@@ -23,6 +23,7 @@ struct FindingLocation {
     std::string section;        // narrative section (later issues)
     std::string quote;          // quoted text (later issues)
     std::optional<int> page;    // page of an imported document
+    std::optional<int> text_line;  // line of an imported text file
     bool operator==(const FindingLocation&) const = default;
 };
 

@@ -3,7 +3,9 @@
 #include <fstream>
 
 #include "core/text.h"
+#include "read/csv_file.h"
 #include "read/json_reader.h"
+#include "read/text_reader.h"
 
 namespace juesuan {
 
@@ -14,6 +16,19 @@ bool sniff_json(std::string_view head) {
     if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
     size_t i = head.find_first_not_of(" \t\r\n");
     return i != std::string_view::npos && head[i] == '{' && head.find("\"juesuan.disclosure/") != std::string_view::npos;
+}
+
+// A published disclosure as text or Markdown: UTF-8 text that names a 决算 and has no NUL byte.
+bool sniff_text(std::string_view head) {
+    if (head.find('\0') != std::string_view::npos) return false;
+    return head.find("决算") != std::string_view::npos && (head.find("部门") != std::string_view::npos);
+}
+
+Disclosure read_json(const std::filesystem::path& file, const ImportContext&, Diagnostics&) { return read_disclosure_json(file); }
+
+Disclosure read_text(const std::filesystem::path& file, const ImportContext& ctx, Diagnostics& warnings) {
+    const std::string content = read_text_file(file, file.string());
+    return import_document(read_text_source(content, file.string()), ctx, "text", warnings);
 }
 
 std::string file_head(const std::filesystem::path& file, size_t n) {
@@ -28,7 +43,8 @@ std::string file_head(const std::filesystem::path& file, size_t n) {
 
 const std::vector<DocumentReader>& document_readers() {
     static const std::vector<DocumentReader> readers = {
-        {"json", "disclosure.json（juesuan 的模型文件）", {".json"}, sniff_json, read_disclosure_json},
+        {"json", "disclosure.json（juesuan 的模型文件）", {".json"}, sniff_json, read_json},
+        {"text", "公开文件的文本或 Markdown（.txt、.md）", {".txt", ".md", ".markdown", ".text"}, sniff_text, read_text},
     };
     return readers;
 }

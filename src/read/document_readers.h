@@ -6,16 +6,20 @@
 #include <string_view>
 #include <vector>
 
+#include "core/diagnostics.h"
 #include "model/disclosure.h"
+#include "read/document_import.h"
 
 namespace juesuan {
 
 struct DocumentReader {
-    std::string_view name;                     // "json"
+    std::string_view name;                     // "json", "text"
     std::string_view description;              // Chinese, for messages and help
     std::vector<std::string_view> extensions;  // ".json"
     bool (*sniff)(std::string_view head);      // whether the file's first bytes are this format
-    Disclosure (*read)(const std::filesystem::path& file);  // throws InputError naming the place
+    // Throws InputError naming the place; what was guessed goes to `warnings`. A published
+    // document is read by the layouts of `ctx`; a disclosure.json needs none.
+    Disclosure (*read)(const std::filesystem::path& file, const ImportContext& ctx, Diagnostics& warnings);
 };
 
 const std::vector<DocumentReader>& document_readers();

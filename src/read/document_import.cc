@@ -1,0 +1,378 @@
+#include "read/document_import.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "core/catalog.h"
+#include "core/text.h"
+#include "layout/outline_reading.h"
+#include "layout/printed_table.h"
+#include "read/table_import.h"
+
+namespace juesuan {
+
+namespace {
+
+using Vars = std::map<std::string, std::string, std::less<>>;
+
+struct Para {
+    std::string text;
+    SourcePlace place;
+};
+
+size_t code_points(std::string_view s) {
+    return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+bool is_cjk_numeral(std::string_view s, size_t& n) {
+    static const std::vector<std::string_view> numerals = {"十", "一", "二", "三", "四", "五", "六", "七", "八", "九", "零", "百"};
+    n = 0;
+    for (;;) {
+        bool hit = false;
+        for (auto d : numerals)
+            if (s.substr(n).starts_with(d)) {
+                n += d.size();
+                hit = true;
+                break;
+            }
+        if (!hit) return n > 0;
+    }
+}
+
+// The length of a list marker the text opens with: "1、" "12." "（一）" "(3)" "一、"; 0 when none.
+size_t marker_length(std::string_view s) {
+    size_t n = 0;
+    while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
+    if (n > 0 && n <= 3) {
+        std::string_view rest = s.substr(n);
+        if (rest.starts_with("、")) return n + 3;
+        if (rest.starts_with("．")) return n + 3;
+        // "1." but not "1.5" nor a year "2023.": a marker is followed by text, not a digit.
+        if (rest.starts_with(".") && (rest.size() < 2 || rest[1] < '0' || rest[1] > '9')) return n + 1;
+        return 0;
+    }
+    if (n > 0) return 0;
+    size_t k = 0;
+    if (is_cjk_numeral(s, k) && s.substr(k).starts_with("、")) return k + 3;
+    for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"（", "）"}, {"(", ")"}}) {
+        if (!s.starts_with(open)) continue;
+        std::string_view in = s.substr(open.size());
+        size_t d = 0;
+        while (d < in.size() && in[d] >= '0' && in[d] <= '9') ++d;
+        if (d == 0) is_cjk_numeral(in, d);
+        if (d > 0 && in.substr(d).starts_with(close)) return open.size() + d + close.size();
+        // "(一) 收入…" with mixed brackets
+        if (d > 0 && (in.substr(d).starts_with("）") || in.substr(d).starts_with(")")))
+            return open.size() + d + (in.substr(d).starts_with("）") ? 3 : 1);
+    }
+    return 0;
+}
+
+std::string strip_marker(const std::string& s) { return trim(std::string_view(s).substr(marker_length(s))); }
+
+bool ends_sentence(std::string_view s) {
+    for (std::string_view end : {"。", "！", "？", "；", "：", ".", "!", "?", ";", ":", "”"})
+        if (s.ends_with(end)) return true;
+    return false;
+}
+
+// A line that names a heading: opens with a marker, short, and no sentence in it.
+bool heading_like(const std::string& s) {
+    if (marker_length(s) == 0 || code_points(s) > 40) return false;
+    for (std::string_view p : {"。", "：", "；", "，", ",", ":"})
+        if (s.find(p) != std::string::npos) return false;
+    return true;
+}
+
+// The lines of a range as paragraphs: a line that does not open with a marker continues a
+// paragraph whose last line ends mid-sentence (text extracted from a PDF breaks where the page
+// did). With `headings`, a heading-like line stands alone.
+std::vector<Para> paragraphs(const SourceDocument& doc, size_t begin, size_t end, bool headings) {
+    std::vector<Para> out;
+    bool open = false;  // the last paragraph may go on
+    for (size_t i = begin; i < end; ++i) {
+        const SourceItem& it = doc.items[i];
+        if (it.kind != SourceItem::Kind::Line) {
+            open = false;
+            continue;
+        }
+        const bool head = headings && heading_like(it.text);
+        if (open && !out.empty() && !head && marker_length(it.text) == 0 && it.heading == 0) {
+            out.back().text += it.text;
+        } else {
+            out.push_back({it.text, it.place});
+        }
+        open = !head && it.heading == 0 && !ends_sentence(out.back().text);
+    }
+    return out;
+}
+
+std::string ordinal(int n) { return chinese_numeral(n) + "、"; }
+
+// A part's printed title ("第三部分" and "2023 年度部门决算情况说明" on the next line, or both on
+// one) and the first item after it.
+std::pair<std::string, size_t> part_title(const SourceDocument& doc, const ReadOutline& o, size_t k) {
+    size_t h = o.heading[k];
+    std::string title = doc.items[h].text;
+    size_t next = h + 1;
+    const std::string head = std::string("第") + chinese_numeral(static_cast<int>(k) + 1) + "部分";
+    if (label_key(title) == head && next < o.parts[k].end && doc.items[next].kind == SourceItem::Kind::Line &&
+        !heading_like(doc.items[next].text)) {
+        title = trim(title) + " " + doc.items[next].text;
+        ++next;
+    }
+    return {title, next};
+}
+
+std::vector<Sentence> sentences_of(const std::string& text) {
+    std::vector<Sentence> out;
+    size_t start = 0;
+    const std::string stop = "。";
+    for (size_t at = text.find(stop); at != std::string::npos; at = text.find(stop, at + stop.size())) {
+        out.push_back({text.substr(start, at + stop.size() - start), {}, {}});
+        start = at + stop.size();
+    }
+    if (start < text.size()) out.push_back({text.substr(start), {}, {}});
+    return out;
+}
+
+void read_part_one(const SourceDocument& doc, const ReadOutline& o, const Vars& vars, const Template& tpl, Disclosure& d) {
+    if (o.parts[0].empty()) return;
+    auto [title, from] = part_title(doc, o, 0);
+    d.source.places["part1"] = doc.items[o.heading[0]].place;
+    auto text = [&](const char* key) {
+        auto it = tpl.texts.find(key);
+        return it == tpl.texts.end() ? std::string() : label_key(fill_placeholders(it->second, vars));
+    };
+    const std::string duties_heading = text("duties_heading"), structure_heading = text("structure_heading"),
+                      units_intro = text("units_intro");
+    auto paras = paragraphs(doc, from, o.parts[0].end, true);
+    enum { Before, Duties, Structure, Units } at = Before;
+    for (const auto& p : paras) {
+        const std::string key = label_key(p.text);
+        if (key == duties_heading || (at == Before && heading_like(p.text) && p.text.starts_with(ordinal(1)))) {
+            at = Duties;
+            continue;
+        }
+        if (key == structure_heading || (at == Duties && heading_like(p.text) && p.text.starts_with(ordinal(2)))) {
+            at = Structure;
+            continue;
+        }
+        if (at == Structure && (key == units_intro || (p.text.ends_with("：") && key.find("包括") != std::string::npos))) {
+            at = Units;
+            continue;
+        }
+        switch (at) {
+            case Before: break;
+            case Duties:
+                // A duty goes on over lines that open with no number of their own.
+                if (marker_length(p.text) == 0 && !d.part_one.duties.empty()) d.part_one.duties.back() += p.text;
+                else d.part_one.duties.push_back(strip_marker(p.text));
+                break;
+            case Structure: d.part_one.composition += p.text; break;
+            case Units: d.part_one.units.push_back(strip_marker(p.text)); break;
+        }
+    }
+}
+
+void read_part_three(const SourceDocument& doc, const ReadOutline& o, Disclosure& d) {
+    if (o.parts[2].empty()) return;
+    auto [title, from] = part_title(doc, o, 2);
+    d.texts["part_three"] = title;
+    d.source.places["part3"] = doc.items[o.heading[2]].place;
+    Section* current = nullptr;
+    int next = 1;
+    for (const auto& p : paragraphs(doc, from, o.parts[2].end, true)) {
+        if (heading_like(p.text) && p.text.starts_with(ordinal(next))) {
+            d.narrative.sections.push_back({});
+            current = &d.narrative.sections.back();
+            current->id = chinese_numeral(next);
+            current->title = p.text;
+            d.source.places["s" + current->id] = p.place;
+            ++next;
+            continue;
+        }
+        if (!current) continue;
+        Paragraph para;
+        if (heading_like(p.text)) para.style = "heading";
+        else if (p.text.starts_with("图") && p.text.size() > 3 && p.text[3] >= '0' && p.text[3] <= '9') para.style = "caption";
+        para.sentences = para.style == "text" ? sentences_of(p.text) : std::vector<Sentence>{{p.text, {}, {}}};
+        current->paragraphs.push_back(std::move(para));
+    }
+}
+
+// The subject a term names as "一般公共服务支出（类）…（款）行政运行（项）", by the names the
+// subject tables print; empty when no printed subject has those names.
+std::string subject_named(const Disclosure& d, const std::string& term) {
+    std::vector<std::string> names;
+    std::string rest = nfkc(term);
+    for (std::string_view level : {"(类)", "(款)", "(项)"}) {
+        auto at = rest.find(level);
+        if (at == std::string::npos) break;
+        names.push_back(label_key(rest.substr(0, at)));
+        rest = rest.substr(at + level.size());
+    }
+    if (names.empty()) return {};
+    std::map<std::string, std::string> label_of;  // code → printed name
+    for (const auto& t : d.tables)
+        if (t.kind == TableKind::SubjectTree)
+            for (const auto& r : t.rows)
+                if (r.code) label_of.emplace(*r.code, label_key(r.label));
+    for (const auto& [code, label] : label_of) {
+        if (code.size() != 3 + 2 * (names.size() - 1) || label != names.back()) continue;
+        bool all = true;
+        std::string c = code;
+        for (size_t i = names.size() - 1; i-- > 0 && all;) {
+            c = parent_code(c);
+            auto it = label_of.find(c);
+            all = it != label_of.end() && it->second == names[i];
+        }
+        if (all) return code;
+    }
+    return {};
+}
+
+void read_part_four(const SourceDocument& doc, const ReadOutline& o, Disclosure& d) {
+    if (o.parts[3].empty()) return;
+    auto [title, from] = part_title(doc, o, 3);
+    d.texts["part_four"] = title;
+    d.source.places["part4"] = doc.items[o.heading[3]].place;
+    for (const auto& p : paragraphs(doc, from, o.parts[3].end, false)) {
+        std::string s = strip_marker(p.text);
+        size_t colon = s.find("：");
+        size_t width = 3;
+        if (colon == std::string::npos) {
+            colon = s.find(':');
+            width = 1;
+        }
+        if (marker_length(p.text) == 0 || colon == std::string::npos) {
+            if (!d.narrative.glossary.empty()) d.narrative.glossary.back().definition += p.text;
+            continue;
+        }
+        d.narrative.glossary.push_back({trim(s.substr(0, colon)), trim(s.substr(colon + width)), {}});
+    }
+    for (auto& g : d.narrative.glossary) g.code = subject_named(d, g.term);
+}
+
+// The department and year from the cover: the template's title read backwards over the first
+// lines, else the 部门 line of the tables and the first "YYYY 年度".
+void read_cover(const SourceDocument& doc, const ReadOutline& o, const Template& tpl, const std::string& department_line,
+                Disclosure& d) {
+    size_t end = !o.contents.empty() ? o.contents.begin : !o.parts[0].empty() ? o.parts[0].begin : std::min<size_t>(doc.items.size(), 8);
+    auto title = tpl.texts.find("title");
+    for (size_t j = end; j > 0 && d.department.empty(); --j)
+        for (size_t i = j; i-- > 0 && i + 4 >= j && d.department.empty();) {
+            std::string joined;
+            for (size_t k = i; k < j; ++k)
+                if (doc.items[k].kind == SourceItem::Kind::Line) joined += doc.items[k].text;
+            if (title == tpl.texts.end()) break;
+            auto m = match_placeholders(title->second, joined);
+            if (!m || !all_digits((*m)["year"]) || (*m)["year"].size() != 4) continue;
+            d.department = (*m)["department"];
+            d.year = std::stoi((*m)["year"]);
+        }
+    if (d.department.empty() && !department_line.empty())
+        if (auto m = match_placeholders(tpl.department_line, department_line)) d.department = (*m)["department"];
+    if (d.year == 0)
+        for (size_t i = 0; i < std::min<size_t>(doc.items.size(), 400) && d.year == 0; ++i) {
+            const std::string key = label_key(doc.items[i].text);
+            for (size_t at = key.find("年度"); at != std::string::npos && d.year == 0; at = key.find("年度", at + 1))
+                if (at >= 4 && all_digits(key.substr(at - 4, 4))) d.year = std::stoi(key.substr(at - 4, 4));
+        }
+}
+
+// Placeholders of the headings that neither the cover nor the tables name ({short_name} in
+// "部门名称：{short_name}"): the first line that prints the heading gives them.
+void resolve_placeholders(const SourceDocument& doc, const std::map<std::string, std::string>& texts, Vars& vars) {
+    for (const auto& [key, pattern] : texts) {
+        std::string known = fill_placeholders(pattern, vars);
+        if (known.find('{') == std::string::npos) continue;
+        for (const auto& it : doc.items) {
+            if (it.kind != SourceItem::Kind::Line) continue;
+            auto m = match_placeholders(known, it.text);
+            if (!m) continue;
+            for (const auto& [name, value] : *m) vars.emplace(name, value);
+            break;
+        }
+    }
+}
+
+}  // namespace
+
+std::pair<const Template*, int> detect_layout(const SourceDocument& doc, const std::vector<const Template*>& templates) {
+    const Template* best = nullptr;
+    int best_score = 0;
+    for (const Template* t : templates) {
+        int s = layout_score(doc, *t);
+        if (s > best_score) {
+            best = t;
+            best_score = s;
+        }
+    }
+    return {best, best_score};
+}
+
+Disclosure import_document(const SourceDocument& doc, const ImportContext& ctx, const std::string& reader,
+                           Diagnostics& warnings) {
+    const Template* tpl = ctx.forced;
+    if (!tpl) tpl = detect_layout(doc, ctx.templates).first;
+    if (!tpl) {
+        std::vector<std::string> names;
+        for (const Template* t : ctx.templates) names.push_back(t->id);
+        throw InputError(Location{doc.file},
+                         fmt::format("找不到部门决算的公开表：没有一张表的标题与已知的模板（{}）相符；"
+                                     "可用 --template 指定模板",
+                                     fmt::join(names, "、")));
+    }
+    const ReadOutline outline = read_outline(doc, *tpl);
+    Disclosure d;
+    d.template_id = tpl->id;
+    d.forms = tpl->forms;
+    d.source.file = doc.file;
+    d.source.reader = reader;
+    std::map<std::string, ImportedTable> tables;
+    std::int64_t precision = 1;
+    for (const auto& extent : outline.tables) {
+        ImportedTable it = import_table(doc, extent, *tpl, warnings);
+        if (d.department_line.empty()) d.department_line = it.department_line;
+        if (d.unit_line.empty()) d.unit_line = it.unit_line;
+        // The coarsest printed resolution: 0.01 万元 is 10000 分.
+        std::int64_t unit = it.unit == AmountUnit::Wan ? 1'000'000 : 100, step = unit;
+        for (int i = 0; i < it.decimals && step > 1; ++i) step /= 10;
+        precision = std::max(precision, step);
+        d.source.places["t" + extent.spec->id] = doc.items[extent.ranges.front().begin].place;
+        tables[extent.spec->id] = std::move(it);
+    }
+    d.precision_fen = precision;
+    read_cover(doc, outline, *tpl, d.department_line, d);
+    if (d.department.empty()) warnings.warning(Location{doc.file}, "未能从封面或表头读出部门名称");
+    if (d.year == 0) warnings.warning(Location{doc.file}, "未能读出决算年度");
+    Vars vars = {{"department", d.department}, {"year", std::to_string(d.year)}};
+    const auto* narrative_texts = ctx.texts_for ? ctx.texts_for(tpl->id) : nullptr;
+    if (narrative_texts) resolve_placeholders(doc, *narrative_texts, vars);
+    for (const auto& [k, v] : tpl->texts) d.texts[k] = fill_placeholders(v, vars);
+    if (narrative_texts)
+        for (const auto& [k, v] : *narrative_texts) d.texts.emplace(k, fill_placeholders(v, vars));
+    if (d.department_line.empty()) d.department_line = fill_placeholders(tpl->department_line, vars);
+    if (d.unit_line.empty()) d.unit_line = tpl->unit_line;
+    for (const auto& spec : tpl->tables) {
+        auto it = tables.find(spec.id);
+        if (it == tables.end()) {
+            warnings.warning(Location{doc.file}, fmt::format("文件中没有找到{}（{} 表）", spec.title, spec.id));
+            continue;
+        }
+        Table& t = it->second.table;
+        t.note = fill_placeholders(t.note, vars);
+        for (size_t r = 0; r < t.rows.size(); ++r)
+            if (it->second.row_places.at(r).line || it->second.row_places.at(r).page)
+                d.source.places[row_anchor(t, t.rows[r])] = it->second.row_places[r];
+        d.tables.push_back(std::move(t));
+    }
+    read_part_one(doc, outline, vars, *tpl, d);
+    read_part_three(doc, outline, d);
+    read_part_four(doc, outline, d);
+    return d;
+}
+
+}  // namespace juesuan

@@ -1,0 +1,35 @@
+// A published disclosure, as a reader found it (layout/source_document.h), understood as the one
+// Disclosure: the layout recognised among the known templates, the cover facts (department,
+// year), the nine tables by kind whatever their place, part one, the sections of 情况说明 and
+// the glossary, each with the page and line where it was printed.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "layout/source_document.h"
+#include "model/disclosure.h"
+#include "model/template.h"
+
+namespace juesuan {
+
+struct ImportContext {
+    std::vector<const Template*> templates;  // the layouts to recognise, in order of preference
+    const Template* forced = nullptr;        // --template: read by this layout, recognise none
+    // The headings the narrative template prints, for a template id ({department}, {year},
+    // {short_name} …): what the document printed fills their placeholders.
+    std::function<const std::map<std::string, std::string>*(const std::string& template_id)> texts_for;
+};
+
+// Throws InputError naming the file when no table of any known layout is found. What had to be
+// guessed, and what could not be read, are warnings naming the line.
+Disclosure import_document(const SourceDocument& doc, const ImportContext& ctx, const std::string& reader,
+                           Diagnostics& warnings);
+
+// The template whose layout the document fits best, with its score (0: none fits).
+std::pair<const Template*, int> detect_layout(const SourceDocument& doc, const std::vector<const Template*>& templates);
+
+}  // namespace juesuan

@@ -1,0 +1,33 @@
+// A public table of a published document read into the model: the grids under its title, their
+// repeated headers dropped, the body read by the template's blocks (layout/table_reading.h) and
+// its rows matched to the template's rows (by 行次, label or order), subjects (by code) or
+// economic subjects; amounts in the unit the page names.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "core/diagnostics.h"
+#include "layout/outline_reading.h"
+#include "layout/source_document.h"
+#include "model/disclosure.h"
+#include "model/template.h"
+
+namespace juesuan {
+
+struct ImportedTable {
+    Table table;
+    std::vector<SourcePlace> row_places;  // where each row of table.rows was printed
+    std::string department_line, unit_line;  // as printed above the table ("部门：…", "金额单位：万元")
+    AmountUnit unit = AmountUnit::Wan;
+    int decimals = 2;  // the most decimals an amount printed
+};
+
+// Problems (a cell that is no amount, a row the template does not have, a header that differs)
+// are warnings naming the file and line.
+ImportedTable import_table(const SourceDocument& doc, const TableExtent& extent, const Template& tpl, Diagnostics& warnings);
+
+// "金额单位：万元" / "单位：元": the unit a line names.
+std::optional<AmountUnit> unit_of_line(const std::string& line);
+
+}  // namespace juesuan

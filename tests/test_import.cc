@@ -1,0 +1,233 @@
+// Published disclosures read back into the one Disclosure: the seed as it was published, and
+// juesuan's own Markdown of the seed and of generated departments. Expected values are the
+// built example (transcribed from the published document) and the golden cells of the seed.
+#include <gtest/gtest.h>
+
+#include "app/build.h"
+#include "core/text.h"
+#include "golden_cells.h"
+#include "layout/outline_reading.h"
+#include "read/document_import.h"
+#include "read/document_readers.h"
+#include "read/text_reader.h"
+#include "sample/sample.h"
+#include "support.h"
+#include "write/books_writer.h"
+#include "write/markdown_writer.h"
+#include "write/output.h"
+
+using namespace juesuan;
+using namespace juesuan::test;
+
+namespace {
+
+std::filesystem::path published_seed() { return source_dir() / "tests/fixtures/published/tianqiao-2023.txt"; }
+
+Disclosure import_text(const std::string& text, Diagnostics& warnings, const std::string& name = "doc.md") {
+    const Library& lib = Library::shipped();
+    ImportContext ctx;
+    ctx.templates = lib.layouts();
+    ctx.texts_for = [&lib](const std::string& id) { return &lib.narrative_for(id).texts; };
+    return import_document(read_text_source(text, name), ctx, "text", warnings);
+}
+
+std::vector<std::string> keys(const std::vector<std::string>& v) {
+    std::vector<std::string> out;
+    for (const auto& s : v) out.push_back(label_key(s));
+    return out;
+}
+
+// The Disclosure as its print shows it: every amount rounded to 0.01 万元.
+Disclosure as_printed(Disclosure d) {
+    for (auto& t : d.tables)
+        for (auto& r : t.rows)
+            for (auto& [k, v] : r.values)
+                if (v) v = Money::from_fen(round_half_up(v->fen(), 10000));
+    return d;
+}
+
+// What an import must give back of a built Disclosure: every table (cell, row, label, code,
+// role, formula), part one, the glossary and the sections' titles and paragraphs.
+void expect_same_document(const Disclosure& built, const Disclosure& read, bool exact_prose) {
+    EXPECT_EQ(read.department, built.department);
+    EXPECT_EQ(read.year, built.year);
+    EXPECT_EQ(read.template_id, built.template_id);
+    EXPECT_EQ(read.department_line, built.department_line);
+    EXPECT_EQ(read.unit_line, built.unit_line);
+    ASSERT_EQ(read.tables.size(), built.tables.size());
+    for (size_t i = 0; i < built.tables.size(); ++i) {
+        const Table& a = built.tables[i];
+        const Table& b = read.tables[i];
+        EXPECT_EQ(b.id, a.id);
+        ASSERT_EQ(b.rows.size(), a.rows.size()) << a.id;
+        for (size_t r = 0; r < a.rows.size(); ++r) EXPECT_TRUE(b.rows[r] == a.rows[r]) << a.id << " row " << r << " " << a.rows[r].label;
+        EXPECT_TRUE(b == a) << a.id;
+    }
+    if (exact_prose) {
+        EXPECT_EQ(read.part_one, built.part_one);
+        EXPECT_EQ(read.narrative.glossary, built.narrative.glossary);
+    } else {  // the published text breaks lines and spaces digits as its PDF did
+        EXPECT_EQ(keys(read.part_one.duties), keys(built.part_one.duties));
+        EXPECT_EQ(label_key(read.part_one.composition), label_key(built.part_one.composition));
+        EXPECT_EQ(keys(read.part_one.units), keys(built.part_one.units));
+        ASSERT_EQ(read.narrative.glossary.size(), built.narrative.glossary.size());
+        for (size_t i = 0; i < built.narrative.glossary.size(); ++i) {
+            EXPECT_EQ(label_key(read.narrative.glossary[i].term), label_key(built.narrative.glossary[i].term));
+            EXPECT_EQ(read.narrative.glossary[i].code, built.narrative.glossary[i].code) << built.narrative.glossary[i].term;
+        }
+    }
+    ASSERT_EQ(read.narrative.sections.size(), built.narrative.sections.size());
+    for (size_t i = 0; i < built.narrative.sections.size(); ++i) {
+        const Section& a = built.narrative.sections[i];
+        const Section& b = read.narrative.sections[i];
+        EXPECT_EQ(label_key(b.title), label_key(a.title));
+        if (!exact_prose) continue;
+        ASSERT_EQ(b.paragraphs.size(), a.paragraphs.size()) << a.title;
+        for (size_t p = 0; p < a.paragraphs.size(); ++p) {
+            EXPECT_EQ(b.paragraphs[p].text(), a.paragraphs[p].text()) << a.title;
+            EXPECT_EQ(b.paragraphs[p].style, a.paragraphs[p].style) << a.paragraphs[p].text();
+        }
+    }
+}
+
+Disclosure sample(int subjects) {
+    TempDir tmp;
+    const Library& lib = Library::shipped();
+    SampleBooks s = generate_sample(subjects, 1, lib.template_for("jinan-2023"), lib.catalogs());
+    write_files_atomically(tmp / "s", write_books_with_supplements(s.facts, s.extra_catalog));
+    return build_books(tmp / "s").disclosure;
+}
+
+}  // namespace
+
+// The seed as published gives back the bundled example's nine tables, equal in every member.
+TEST(Import, PublishedSeedGivesTheExamplesTables) {
+    Diagnostics warnings;
+    Disclosure d = import_text(slurp(published_seed()), warnings, "tianqiao-2023.txt");
+    for (const auto& w : warnings.all()) ADD_FAILURE() << format_diagnostic(w);
+    expect_same_document(seed_disclosure(), d, false);
+    EXPECT_EQ(d.precision_fen, 10000);  // 0.01 万元
+    // And cell for cell as the golden file, taken from the published document by hand.
+    EXPECT_EQ(diff_cells(seed_golden(), printed_cells(d)), "");
+    // The headings the narrative template fills from what was printed.
+    EXPECT_EQ(d.texts.at("summary_department"), "部门名称：济南市天桥区政府办公室");
+    EXPECT_EQ(d.texts.at("part_three"), "第三部分 2023 年度部门决算情况说明");
+}
+
+// Where each table and row was printed: 公开02表's 2010301 is on line 173 of the seed.
+TEST(Import, RowsKeepTheirLines) {
+    Diagnostics warnings;
+    Disclosure d = import_text(slurp(published_seed()), warnings, "tianqiao-2023.txt");
+    EXPECT_EQ(d.source.file, "tianqiao-2023.txt");
+    EXPECT_EQ(d.source.reader, "text");
+    EXPECT_EQ(d.source.places.at("t02-2010301").line, 173);
+    EXPECT_EQ(d.source.places.at("t02").line, 159);
+    EXPECT_EQ(d.source.places.at("t01-l27").line, 151);   // 本年收入合计
+    EXPECT_EQ(d.source.places.at("t06-30305").line, 354);  // 生活补助, in the second part of 公开06表
+    EXPECT_EQ(d.source.places.at("s三").line, 465);
+}
+
+// juesuan's own Markdown reads back to the Disclosure it was written from.
+TEST(Import, MarkdownRoundTripSeed) {
+    const Disclosure& built = seed_disclosure();
+    Diagnostics warnings;
+    Disclosure d = import_text(write_markdown(built), warnings);
+    for (const auto& w : warnings.all()) ADD_FAILURE() << format_diagnostic(w);
+    expect_same_document(built, d, true);
+}
+
+TEST(Import, MarkdownRoundTripGenerated) {
+    for (int subjects : {10, 300}) {
+        SCOPED_TRACE(subjects);
+        Disclosure built = as_printed(sample(subjects));
+        Diagnostics warnings;
+        Disclosure d = import_text(write_markdown(built), warnings);
+        for (const auto& w : warnings.all()) ADD_FAILURE() << format_diagnostic(w);
+        expect_same_document(built, d, true);
+    }
+}
+
+// The seed's tables hold: no finding from its tables; a changed cell is reported at its line.
+TEST(Import, AuditPointsAtTheLine) {
+    auto r = run_cli({"check", published_seed().string()});
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("错误 0 处"), std::string::npos) << r.out;
+    TempDir tmp;
+    std::string text = slurp(published_seed());
+    // Line 173: 公开02表 2010301 行政运行, 本年收入合计 602.09 → 612.09.
+    const std::string row = "| 2010301 | 行政运行 | 602.09 | 602.09 | | | | | |";
+    ASSERT_NE(text.find(row), std::string::npos);
+    text.replace(text.find(row), row.size(), "| 2010301 | 行政运行 | 612.09 | 602.09 | | | | | |");
+    spit(tmp / "changed.txt", text);
+    r = run_cli({"check", (tmp / "changed.txt").string(), "--format", "json"});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    // The row's own sum and its 款's, each at the line that printed it.
+    EXPECT_NE(r.out.find(R"("rule": "T02-002")"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(R"("text_line": 173)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(R"("text_line": 172)"), std::string::npos) << r.out;  // 20103 = Σ 项
+    EXPECT_NE(r.out.find(R"("error": 2)"), std::string::npos) << r.out;
+}
+
+// `juesuan import` writes the Disclosure; `build` renders it; a text with no table is refused.
+TEST(Import, CommandLine) {
+    TempDir tmp;
+    auto r = run_cli({"import", published_seed().string(), "-o", (tmp / "d.json").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("济南市天桥区人民政府办公室 2023 年度（模板 jinan-2023），9 张表"), std::string::npos) << r.out;
+    r = run_cli({"build", (tmp / "d.json").string(), "-o", (tmp / "out").string(), "--format", "md", "-q"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(slurp(tmp / "out/disclosure.md").find("| 2010301 | 行政运行 | 602.09 | 602.09 |"), std::string::npos);
+    spit(tmp / "notes.md", "# 部门决算\n\n本文没有表格。\n");
+    r = run_cli({"import", (tmp / "notes.md").string(), "-o", (tmp / "n.json").string()});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("notes.md"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("找不到部门决算的公开表"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(tmp / "n.json"));
+}
+
+TEST(TextReader, LinesGridsPagesAndMarkup) {
+    SourceDocument doc = read_text_source(
+        "# 标题\n\n=== PDF page 3 ===\n- 一、部门职责\n**（一）加粗**\n| a | b\\|c |\n|---|---|\n| 1 |  |\n\n| x |\n![图](f.png)\n末行",
+        "t.md");
+    ASSERT_EQ(doc.items.size(), 6u);
+    EXPECT_EQ(doc.items[0].text, "标题");
+    EXPECT_EQ(doc.items[0].heading, 1);
+    EXPECT_EQ(doc.items[1].text, "一、部门职责");
+    EXPECT_EQ(doc.items[1].place, (SourcePlace{3, 4}));
+    EXPECT_EQ(doc.items[2].text, "（一）加粗");
+    ASSERT_EQ(doc.items[3].kind, SourceItem::Kind::Grid);
+    EXPECT_EQ(doc.items[3].grid.rows, (std::vector<std::vector<std::string>>{{"a", "b|c"}, {"1", ""}}));
+    EXPECT_EQ(doc.items[3].grid.places[1].line, 8);
+    EXPECT_EQ(doc.items[4].kind, SourceItem::Kind::Grid);  // a blank line ends a grid
+    EXPECT_EQ(doc.items[5].text, "末行");                 // the image line is left out
+    EXPECT_THROW(read_text_source("\xC4\xE3\xBA\xC3", "gbk.txt"), InputError);
+}
+
+TEST(TextReader, PlaceholdersReadBackwards) {
+    auto m = match_placeholders("{year} 年度{department}部门决算", "2023 年度济南市天桥区人民政府办公室部门决算");
+    ASSERT_TRUE(m);
+    EXPECT_EQ((*m)["year"], "2023");
+    EXPECT_EQ((*m)["department"], "济南市天桥区人民政府办公室");
+    EXPECT_FALSE(match_placeholders("{year} 年度{department}部门决算", "2023 年度部门预算"));
+    EXPECT_FALSE(match_placeholders("{a}{b}", "xy"));  // two side by side cannot be told apart
+    auto s = match_placeholders("{department} {year} 年度部门决算", "上海市普陀区生态环境局2025 年度部门决算");
+    ASSERT_TRUE(s);
+    EXPECT_EQ((*s)["department"], "上海市普陀区生态环境局");
+}
+
+TEST(TextReader, OutlineFindsPartsAndTablesNotTheContents) {
+    const Template& tpl = Library::shipped().template_for("jinan-2023");
+    SourceDocument doc = read_text_source(slurp(published_seed()), "seed.txt");
+    ReadOutline o = read_outline(doc, tpl);
+    EXPECT_EQ(doc.items[o.contents.begin].text, "目 录");
+    for (size_t k = 0; k < 5; ++k) EXPECT_FALSE(o.parts[k].empty()) << k;
+    EXPECT_EQ(doc.items[o.heading[2]].place.line, 426);  // 第三部分, not its line in the contents
+    ASSERT_EQ(o.tables.size(), 9u);
+    EXPECT_EQ(o.tables[3].spec->id, "04");  // 财政拨款收入支出决算总表 is not 收入支出决算总表
+    EXPECT_EQ(title_spec(tpl, "一、收入支出决算总表"), nullptr);  // a line of the contents
+    bool cont = false;
+    EXPECT_EQ(title_spec(tpl, "收入决算表（续）", &cont)->id, "02");
+    EXPECT_TRUE(cont);
+    EXPECT_EQ(part_number("第五部分 附件"), 5);
+    EXPECT_EQ(part_number("详见“第五部分 附件”。"), 0);
+}
