@@ -37,7 +37,7 @@ TEST(Docs, TemplatesNameEveryMeasureFamily) {
 TEST(Docs, JsonNamesEveryKeyTheEncoderWrites) {
     std::string doc = test::slurp(test::source_dir() / "docs/json.md");
     // Members whose object is a map: their keys are data (columns, headings, reference names).
-    const std::set<std::string> maps = {"values", "formulas", "texts", "amounts", "counts"};
+    const std::set<std::string> maps = {"values", "formulas", "texts", "amounts", "counts", "places"};
     std::set<std::string> keys;
     std::function<void(const nlohmann::json&)> walk = [&](const nlohmann::json& j) {
         if (j.is_array())
@@ -49,6 +49,10 @@ TEST(Docs, JsonNamesEveryKeyTheEncoderWrites) {
         }
     };
     walk(nlohmann::json::parse(write_json(test::seed_disclosure())));
+    // An imported document carries where it printed each part.
+    Job imported = import_document_file(test::source_dir() / "tests/fixtures/published/tianqiao-2023.txt", Library::shipped());
+    ASSERT_FALSE(imported.disclosure.source.places.empty());
+    walk(nlohmann::json::parse(write_json(imported.disclosure)));
     EXPECT_GT(keys.size(), 50u);
     for (const auto& k : keys) EXPECT_NE(doc.find("`" + k + "`"), std::string::npos) << k;
 }

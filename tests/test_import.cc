@@ -2,6 +2,7 @@
 // juesuan's own Markdown of the seed and of generated departments. Expected values are the
 // built example (transcribed from the published document) and the golden cells of the seed.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "app/build.h"
 #include "core/text.h"
@@ -230,4 +231,26 @@ TEST(TextReader, OutlineFindsPartsAndTablesNotTheContents) {
     EXPECT_TRUE(cont);
     EXPECT_EQ(part_number("第五部分 附件"), 5);
     EXPECT_EQ(part_number("详见“第五部分 附件”。"), 0);
+}
+
+// `audit` over several documents: one JSON array, each entry naming its document; books are refused.
+TEST(Import, AuditManyDocuments) {
+    TempDir tmp;
+    std::string text = slurp(published_seed());
+    const std::string row = "| 2010301 | 行政运行 | 602.09 | 602.09 | | | | | |";
+    text.replace(text.find(row), row.size(), "| 2010301 | 行政运行 | 612.09 | 602.09 | | | | | |");
+    spit(tmp / "changed.txt", text);
+    auto r = run_cli({"audit", published_seed().string(), (tmp / "changed.txt").string(), "--format", "json", "-o",
+                      (tmp / "audit.json").string()});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    auto j = nlohmann::json::parse(slurp(tmp / "audit.json"));
+    ASSERT_TRUE(j.is_array());
+    ASSERT_EQ(j.size(), 2u);
+    EXPECT_EQ(j[0]["document"]["file"], published_seed().string());
+    EXPECT_EQ(j[0]["summary"]["error"], 0);
+    EXPECT_EQ(j[1]["document"]["department"], "济南市天桥区人民政府办公室");
+    EXPECT_EQ(j[1]["summary"]["error"], 2);
+    r = run_cli({"audit", example_dir().string()});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("这是账簿，不是公开文件"), std::string::npos) << r.err;
 }

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <unistd.h>
+
 #include <iostream>
 
 #include "app/build.h"
@@ -172,6 +174,62 @@ struct ImportCommand {
     CLI::App* command = nullptr;
 };
 
+// Published documents checked where they were printed: each finding names the page or line.
+struct AuditCommand {
+    std::vector<std::string> inputs, rules, catalogs;
+    std::string format = "text", out, tpl;
+
+    void add_to(CLI::App& app) {
+        auto* c = app.add_subcommand("audit", "审核已发布的部门决算公开文件（.txt、.md 或 disclosure.json），逐条指出原文的行或页");
+        c->add_option("DOC", inputs, "公开文件（可多个）")->required();
+        c->add_option("--format", format, "输出格式：text（默认）或 json")->check(CLI::IsMember({"text", "json"}));
+        c->add_option("-o,--output", out, "写到此文件（默认打印）");
+        c->add_option("--template", tpl, "按此模板读入（默认由文件自动识别）");
+        c->add_option("--rules", rules, "追加的规则文件（可多次给出）");
+        c->add_option("--catalog", catalogs, "追加加载本年度的科目目录 CSV（可多次给出）");
+        command = c;
+    }
+
+    int run() const {
+        Library lib({paths(rules), paths(catalogs)});
+        std::string text, json = inputs.size() > 1 ? "[\n" : "";
+        int errors = 0, unreadable = 0;
+        const bool progress = inputs.size() > 1 && isatty(STDERR_FILENO);
+        for (size_t i = 0; i < inputs.size(); ++i) {
+            const std::string& in = inputs[i];
+            if (progress) std::cerr << fmt::format("\r[{}/{}] {}\x1b[K", i + 1, inputs.size(), in) << std::flush;
+            if (is_books(in)) throw InputError(Location{in}, "这是账簿，不是公开文件：账簿请用 juesuan check");
+            Job job;
+            try {
+                job = build_and_check(in, lib, {tpl});
+            } catch (const InputError& e) {
+                if (progress) std::cerr << "\n";
+                print_diagnostics(e.diagnostics());
+                ++unreadable;
+                continue;
+            }
+            errors += job.errors();
+            if (format == "json") {
+                std::string one = write_findings_json(job.result, job.rules_version, &job.disclosure);
+                json += (json.size() > 2 ? ",\n" : "") + one.substr(0, one.size() - 1);
+            } else {
+                text += fmt::format("{}：{} {} 年度部门决算（模板 {}），规则 {}\n", in, job.disclosure.department,
+                                    job.disclosure.year, job.disclosure.template_id, job.rules_version);
+                for (const auto& d : job.warnings.sorted()) text += format_diagnostic(d) + "\n";
+                text += write_findings_text(job.disclosure, job.result) + "\n";
+            }
+        }
+        if (progress) std::cerr << "\n";
+        if (format == "json") json += inputs.size() > 1 ? "\n]\n" : "\n";
+        const std::string& report = format == "json" ? json : text;
+        if (out.empty()) std::cout << report;
+        else write_file_atomically(out, report, true);
+        if (unreadable > 0) return kExitInput;
+        return errors > 0 ? 1 : 0;
+    }
+    CLI::App* command = nullptr;
+};
+
 struct RulesCommand {
     std::vector<std::string> extra;
     void add_to(CLI::App& app) {
@@ -246,12 +304,14 @@ int main(int argc, char** argv) {
     BuildCommand build;
     CheckCommand check;
     ImportCommand import;
+    AuditCommand audit;
     RulesCommand rules;
     InitCommand init;
     SampleCommand sample;
     build.add_to(app);
     check.add_to(app);
     import.add_to(app);
+    audit.add_to(app);
     rules.add_to(app);
     init.add_to(app);
     sample.add_to(app);
@@ -272,6 +332,7 @@ int main(int argc, char** argv) {
         if (*build.command) return build.run();
         if (*check.command) return check.run();
         if (*import.command) return import.run();
+        if (*audit.command) return audit.run();
         if (*rules.command) return rules.run();
         if (*init.command) return init.run();
         if (*sample.command) return sample.run();

@@ -54,8 +54,13 @@ std::string write_findings_text(const Disclosure& d, const CheckResult& r) {
     return out;
 }
 
-std::string write_findings_json(const CheckResult& r, const std::string& rules_version) {
+std::string write_findings_json(const CheckResult& r, const std::string& rules_version, const Disclosure* document) {
     using json = nlohmann::ordered_json;
+    json out;
+    if (document)
+        out["document"] = {{"file", document->source.file},       {"reader", document->source.reader},
+                           {"department", document->department}, {"year", document->year},
+                           {"template", document->template_id}};
     json findings = json::array();
     for (const auto& f : r.findings) {
         json j;
@@ -85,7 +90,6 @@ std::string write_findings_json(const CheckResult& r, const std::string& rules_v
         if (!f.related.empty()) j["related"] = f.related;
         findings.push_back(std::move(j));
     }
-    json out;
     out["findings"] = std::move(findings);
     out["summary"] = {{"error", r.count(FindingSeverity::Error)},
                       {"warning", r.count(FindingSeverity::Warning)},

@@ -13,7 +13,8 @@ namespace juesuan {
 // Chinese, grouped by table, each finding with rule id, place, expected, actual, difference.
 std::string write_findings_text(const Disclosure& d, const CheckResult& r);
 // {"findings": [...], "summary": {...}, "rules_version": "..."} (docs/rules.md).
-std::string write_findings_json(const CheckResult& r, const std::string& rules_version);
+// With `document`, the findings say which document they are about (file, department, year, layout).
+std::string write_findings_json(const CheckResult& r, const std::string& rules_version, const Disclosure* document = nullptr);
 // The catalogue of every rule, as Markdown (docs/rules-catalogue.md).
 std::string write_rules_catalogue(const std::vector<RuleSet>& sets);
 
