@@ -33,12 +33,17 @@ Base from_books(const std::filesystem::path& dir) {
     return {b.disclosure, b.catalogs};
 }
 
-Base sample_base(int subjects, std::uint64_t seed, bool drift = false) {
+Base from_books(const std::filesystem::path& dir, const std::string& tpl) {
+    Built b = build_from_books(dir, BuildOptions{tpl});
+    return {b.disclosure, b.catalogs};
+}
+
+Base sample_base(int subjects, std::uint64_t seed, bool drift = false, const std::string& tpl = "jinan-2023") {
     TempDir tmp;
-    SampleBooks s = generate_sample(subjects, seed, load_template("jinan-2023"), load_catalogs({}), drift);
+    SampleBooks s = generate_sample(subjects, seed, load_template(tpl), load_catalogs({}), drift);
     auto files = write_books_with_supplements(s.facts, s.extra_catalog);
     write_files_atomically(tmp / "s", files);
-    return from_books(tmp / "s");
+    return from_books(tmp / "s", tpl);
 }
 
 const std::map<std::string, Base>& bases() {
@@ -51,6 +56,10 @@ const std::map<std::string, Base>& bases() {
         m["seed-no-carry"] = from_books(tmp / "b");
         m["sample-gf"] = sample_base(120, 4);
         m["sample-soc"] = sample_base(120, 6);
+        // The Shanghai layout: the example, and samples with 政府性基金, 国有资本经营 and 三公 data.
+        m["shanghai"] = from_books(example_dir(), "shanghai-2024");
+        m["shanghai-gf"] = sample_base(120, 4, false, "shanghai-2024");
+        m["shanghai-soc"] = sample_base(120, 6, false, "shanghai-2024");
         return m;
     }();
     return b;

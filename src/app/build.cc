@@ -95,6 +95,7 @@ Job import_document_file(const fs::path& input, const Library& lib, const BuildO
     if (!opts.template_override.empty()) ctx.forced = &lib.template_for(opts.template_override);
     else ctx.templates = lib.layouts();
     ctx.texts_for = [&lib](const std::string& id) { return &lib.narrative_for(id).texts; };
+    ctx.rules = &lib.rules();
     job.disclosure = reader->read(input, ctx, job.warnings);
     return job;
 }

@@ -14,6 +14,7 @@ const std::vector<Predicate>& predicates() {
         {"empty", A::Table, false, "公开表无数据"},
         {"no_data_note", A::Table, false, "公开表注明“无数据”"},
         {"rollup", A::Table, true, "类、款为其下各款、各项之和"},
+        {"sums", A::Table, true, "表中由模板规定的合计公式（行次之和、列之和）成立"},
         {"catalog_known", A::Table, true, "科目编码在科目目录中"},
         {"catalog_names", A::Table, true, "科目名称与目录一致"},
         {"tree_levels", A::Table, true, "科目编码的级次（类 3 位、款 5 位、项 7 位）"},

@@ -132,8 +132,19 @@ class Runner {
 public:
     Runner(const Disclosure& d, const Catalogs* c, CheckResult& out) : d_(d), catalogs_(c), ev_(d), out_(out) {}
 
+    // The first table a rule instance reads that an importer could not read whole.
+    const Table* unread_table(const Rule& rule, const Rule::Instance& inst) const {
+        for (const auto& id : tables_read(rule, inst))
+            if (const Table* t = d_.table(id); t && t->unread > 0) return t;
+        return nullptr;
+    }
+
     void run(const Rule& rule) {
         for (const auto& inst : rule.instances) {
+            if (const Table* t = unread_table(rule, inst)) {
+                cannot(rule, inst, fmt::format("公开{}表有 {} 行未能读入（见读入时的警告）", t->id, t->unread), t->id);
+                continue;
+            }
             if (!rule.each.empty()) {
                 const Table* t = d_.table(rule.each);
                 if (!t) {
@@ -287,6 +298,7 @@ private:
         }
         bool economic = t->kind == TableKind::EconomicDetail;
         if (c.predicate == "rollup") return rollup(rule, *t, economic);
+        if (c.predicate == "sums") return sums(rule, *t);
         const Catalog* cat = nullptr;
         if (catalogs_) cat = economic ? &catalogs_->economic : &catalogs_->functional;
         CatalogKind kind = economic ? CatalogKind::Economic : CatalogKind::Functional;
@@ -322,6 +334,35 @@ private:
                     if (!codes.count(p) && level_of(kind, code))
                         add(rule, loc, fmt::format("{}：科目 {}“{}”的上级科目 {} 未在表中列出", rule.description, code,
                                                    r.label, p));
+            }
+        }
+    }
+
+    // Every sum the table states itself, as its template made it: a fixed table's cells that add
+    // up rows or columns (Row::formulas), a subject table's columns that add up the others
+    // (Column::formula, on every row). The identities are the template's, stated once.
+    void sums(const Rule& rule, const Table& t) {
+        for (const auto& r : t.rows) {
+            if (r.role == RowRole::Blank) continue;
+            std::vector<std::pair<std::string, std::string>> checks(r.formulas.begin(), r.formulas.end());
+            for (const auto& col : t.columns)
+                if (!col.formula.empty() && t.kind == TableKind::SubjectTree) checks.emplace_back(col.key, col.formula);
+            for (const auto& [column, text] : checks) {
+                auto own = r.values.find(column);
+                if (own == r.values.end()) continue;
+                auto [it, fresh] = parsed_.try_emplace(text);
+                if (fresh) it->second = parse_rule_expr(text);
+                Value v = ev_.eval(it->second, Scope{&t, &r, nullptr});
+                if (!v.missing.empty()) continue;
+                Money mine = own->second.value_or(Money{});
+                if (mine.is_zero() && v.raw == 0) continue;  // blank over blanks proves nothing
+                ++out_.evaluations[rule.id];
+                if (within_tolerance((mine - v.money()).fen(), v.terms + (own->second ? 1 : 0), d_.precision_fen)) continue;
+                add(rule, locate(d_, &r, column),
+                    fmt::format("{}：{} 为 {}，应等于 {}（{}），相差 {}", rule.description, describe_cell(t, r, column),
+                                format_wan(mine), describe_expr(d_, it->second, &t), format_wan(v.money()),
+                                format_wan(mine - v.money())),
+                    v.money(), mine);
             }
         }
     }
@@ -366,10 +407,43 @@ private:
     const Disclosure& d_;
     const Catalogs* catalogs_;
     FormulaEvaluator ev_;
+    std::map<std::string, RuleExpr> parsed_;  // the tables' formulas, parsed once
     CheckResult& out_;
 };
 
 }  // namespace
+
+std::vector<std::string> tables_read(const Rule& rule, const Rule::Instance& inst) {
+    std::vector<std::string> ids;
+    if (!rule.each.empty()) ids.push_back(rule.each);
+    auto add_condition = [&](const Condition& c) {
+        if (c.is_predicate) ids.push_back(c.table);
+        for (const RuleExpr* e : {&c.lhs, &c.rhs})
+            for (const auto& t : e->terms)
+                if (t.kind == RuleTerm::Kind::Cell || t.kind == RuleTerm::Kind::Sum) ids.push_back(t.ref.table);
+    };
+    if (inst.formula.guard) add_condition(*inst.formula.guard);
+    add_condition(inst.formula.body);
+    return ids;
+}
+
+std::vector<RuleSet> rules_reading(const std::vector<RuleSet>& sets, const std::string& id) {
+    std::vector<RuleSet> out;
+    for (const auto& set : sets) {
+        RuleSet kept = set;
+        kept.rules.clear();
+        for (const auto& rule : set.rules) {
+            bool reads = false;
+            for (const auto& inst : rule.instances) {
+                auto ids = tables_read(rule, inst);
+                reads = reads || std::find(ids.begin(), ids.end(), id) != ids.end();
+            }
+            if (reads) kept.rules.push_back(rule);
+        }
+        if (!kept.rules.empty()) out.push_back(std::move(kept));
+    }
+    return out;
+}
 
 bool RuleSet::applies_to(const std::string& template_id) const {
     for (const auto& t : templates)

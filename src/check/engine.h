@@ -25,6 +25,11 @@ struct CheckResult {
 // (catalog rules then report that they could not run).
 CheckResult run_checks(const Disclosure& d, const std::vector<RuleSet>& sets, const Catalogs* catalogs);
 
+// The tables a rule instance reads: its `each` table, its predicates' and its cells' tables.
+std::vector<std::string> tables_read(const Rule& rule, const Rule::Instance& inst);
+// The rules of `sets` that read table `id` (a set of their own, for evaluating one table's cells cheaply).
+std::vector<RuleSet> rules_reading(const std::vector<RuleSet>& sets, const std::string& id);
+
 // Whether `diff` between two sides built from `terms` printed cells is within rounding
 // at the given precision (1 = exact: only 0 passes).
 bool within_tolerance(std::int64_t diff_fen, int terms, std::int64_t precision_fen);

@@ -108,6 +108,13 @@ ReadOutline read_outline(const SourceDocument& doc, const Template& tpl) {
         }
         out.tables.push_back({titles[k].second, {r}});
     }
+    // A part whose heading the document does not print again (Shanghai prints no 第二部分 over
+    // its tables) ends where the first table begins.
+    if (!out.tables.empty()) {
+        const size_t first = out.tables.front().ranges.front().begin;
+        for (auto& p : out.parts)
+            if (!p.empty() && p.begin < first && p.end > first) p.end = first;
+    }
     return out;
 }
 

@@ -66,6 +66,9 @@ struct Table {
     // False when the template numbers its rows (formulas and rules refer to 行次) but does not
     // print the numbers: readers then assign them from the template's rows.
     bool lines_printed = true;
+    // Printed rows an importer could not read (blank cells left out, amounts that fit no column):
+    // rules over the table say they cannot be checked instead of reporting what is missing.
+    int unread = 0;
 
     bool operator==(const Table&) const = default;
     const Column* column(const std::string& key) const;

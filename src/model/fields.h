@@ -87,6 +87,7 @@ struct Fields<Table> {
         v("has_data", s.has_data, kOptional);
         v("note", s.note, kOptional);
         v("lines_printed", s.lines_printed, kOptional);
+        v("unread", s.unread, kOptional);
         v("header", s.header, kOptional);
         v("blocks", s.blocks, kOptional);
         v("columns", s.columns, kRequired);

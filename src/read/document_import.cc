@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include "check/engine.h"
 #include "core/catalog.h"
 #include "core/text.h"
 #include "layout/outline_reading.h"
@@ -47,6 +49,13 @@ size_t marker_length(std::string_view s) {
     if (n > 0 && n <= 3) {
         std::string_view rest = s.substr(n);
         if (rest.starts_with("、")) return n + 3;
+        // "1 上海市…（本级）": a numbered line of a list printed as a table, not "50 万元".
+        if (rest.starts_with(" ") && rest.size() > 1 && (static_cast<unsigned char>(rest[1]) & 0x80)) {
+            std::string_view word = rest.substr(1);
+            for (std::string_view unit : {"万元", "元", "个", "人", "辆", "次", "年", "月", "日", "分", "项", "家", "名"})
+                if (word.starts_with(unit)) return 0;
+            return n + 1;
+        }
         if (rest.starts_with("．")) return n + 3;
         // "1." but not "1.5" nor a year "2023.": a marker is followed by text, not a digit.
         if (rest.starts_with(".") && (rest.size() < 2 || rest[1] < '0' || rest[1] > '9')) return n + 1;
@@ -148,15 +157,31 @@ void read_part_one(const SourceDocument& doc, const ReadOutline& o, const Vars& 
     const std::string duties_heading = text("duties_heading"), structure_heading = text("structure_heading"),
                       units_intro = text("units_intro");
     auto paras = paragraphs(doc, from, o.parts[0].end, true);
-    enum { Before, Duties, Structure, Units } at = Before;
+    enum { Before, Duties, Structure, Units, Done } at = Before;
+    bool numbered_units = false;
+    std::vector<std::string> intro;  // before the first numbered duty
     for (const auto& p : paras) {
         const std::string key = label_key(p.text);
-        if (key == duties_heading || (at == Before && heading_like(p.text) && p.text.starts_with(ordinal(1)))) {
+        // Headings as the template prints them, or longer ("二、部门决算单位构成（仅有一个单位的部门…）").
+        if ((!duties_heading.empty() && key.starts_with(duties_heading)) ||
+            (at == Before && heading_like(p.text) && p.text.starts_with(ordinal(1)))) {
             at = Duties;
             continue;
         }
-        if (key == structure_heading || (at == Duties && heading_like(p.text) && p.text.starts_with(ordinal(2)))) {
+        if ((!structure_heading.empty() && key.starts_with(structure_heading)) ||
+            (at == Duties && heading_like(p.text) && p.text.starts_with(ordinal(2)))) {
             at = Structure;
+            // A heading with a remark in brackets, wrapped into the text after it: that text is
+            // the composition's first line.
+            if (key.size() > structure_heading.size() && key.compare(structure_heading.size(), 1, "(") == 0) {
+                size_t close = p.text.find("）");
+                size_t width = 3;
+                if (close == std::string::npos) {
+                    close = p.text.find(')');
+                    width = 1;
+                }
+                if (close != std::string::npos) d.part_one.composition += trim(std::string_view(p.text).substr(close + width));
+            }
             continue;
         }
         if (at == Structure && (key == units_intro || (p.text.ends_with("：") && key.find("包括") != std::string::npos))) {
@@ -166,14 +191,31 @@ void read_part_one(const SourceDocument& doc, const ReadOutline& o, const Vars& 
         switch (at) {
             case Before: break;
             case Duties:
-                // A duty goes on over lines that open with no number of their own.
-                if (marker_length(p.text) == 0 && !d.part_one.duties.empty()) d.part_one.duties.back() += p.text;
-                else d.part_one.duties.push_back(strip_marker(p.text));
+                // A duty goes on over lines that open with no number of their own; what stands
+                // before the first ("根据三定方案，主要职能包括：") introduces them.
+                if (marker_length(p.text) == 0) {
+                    if (!d.part_one.duties.empty()) d.part_one.duties.back() += p.text;
+                    else intro.push_back(p.text);
+                } else {
+                    d.part_one.duties.push_back(strip_marker(p.text));
+                }
                 break;
             case Structure: d.part_one.composition += p.text; break;
-            case Units: d.part_one.units.push_back(strip_marker(p.text)); break;
+            case Units:
+                if (key.starts_with("序号")) break;  // the header of a list printed as a table
+                // A numbered list ends at the first line without a number (the next part's heading).
+                if (numbered_units && marker_length(p.text) == 0) {
+                    at = Done;
+                    break;
+                }
+                numbered_units = marker_length(p.text) > 0;
+                d.part_one.units.push_back(strip_marker(p.text));
+                break;
+            case Done: break;
         }
     }
+    // Duties written as prose, not as a numbered list: the prose is what was published.
+    if (d.part_one.duties.empty()) d.part_one.duties = std::move(intro);
 }
 
 void read_part_three(const SourceDocument& doc, const ReadOutline& o, Disclosure& d) {
@@ -260,6 +302,10 @@ void read_part_four(const SourceDocument& doc, const ReadOutline& o, Disclosure&
 void read_cover(const SourceDocument& doc, const ReadOutline& o, const Template& tpl, const std::string& department_line,
                 Disclosure& d) {
     size_t end = !o.contents.empty() ? o.contents.begin : !o.parts[0].empty() ? o.parts[0].begin : std::min<size_t>(doc.items.size(), 8);
+    // The heading of part one names the department on one line ("第一部分 {department}概况").
+    if (auto p1 = tpl.texts.find("part_one"); p1 != tpl.texts.end() && p1->second.find("{department}") != std::string::npos &&
+                                               !o.parts[0].empty())
+        if (auto m = match_placeholders(p1->second, doc.items[o.heading[0]].text)) d.department = (*m)["department"];
     auto title = tpl.texts.find("title");
     for (size_t j = end; j > 0 && d.department.empty(); --j)
         for (size_t i = j; i-- > 0 && i + 4 >= j && d.department.empty();) {
@@ -298,6 +344,149 @@ void resolve_placeholders(const SourceDocument& doc, const std::map<std::string,
     }
 }
 
+struct Waiting {
+    std::string table;
+    WaitingAmounts w;
+    bool done = false;
+};
+
+// The ways k amounts printed left to right can stand in n columns.
+std::vector<std::vector<size_t>> placements(size_t n, size_t k) {
+    std::vector<std::vector<size_t>> out;
+    std::vector<size_t> pick;
+    std::function<void(size_t)> go = [&](size_t from) {
+        if (pick.size() == k) {
+            out.push_back(pick);
+            return;
+        }
+        for (size_t c = from; c + (k - pick.size()) <= n; ++c) {
+            pick.push_back(c);
+            go(c + 1);
+            pick.pop_back();
+        }
+    };
+    go(0);
+    return out;
+}
+
+void put(Row& r, const WaitingAmounts& w, const std::vector<size_t>* at) {
+    for (const auto& c : w.columns) r.values[c] = std::nullopt;
+    if (at)
+        for (size_t i = 0; i < at->size(); ++i) r.values[w.columns[(*at)[i]]] = w.amounts[i];
+}
+
+int problems(const Disclosure& d, const std::vector<RuleSet>& rules) {
+    CheckResult r = run_checks(d, rules, nullptr);
+    return r.count(FindingSeverity::Error) + r.count(FindingSeverity::Warning);
+}
+
+// Amounts printed without their blank cells, placed by the tables' own identities: a column
+// blank in a subject table's 合计 is blank in every row; of the placements left, the one under
+// which the rules find fewest problems, when it is the only one. What stays ambiguous is not
+// guessed: the table counts it unread, and a warning names the lines.
+void resolve_columns(Disclosure& d, std::vector<Waiting>& waiting, const std::vector<RuleSet>* rules,
+                     const std::string& file, Diagnostics& warnings) {
+    auto table = [&](const std::string& id) { return const_cast<Table*>(d.table(id)); };
+    auto waits = [&](const std::string& id, size_t row) {
+        return std::any_of(waiting.begin(), waiting.end(), [&](const Waiting& x) { return !x.done && x.table == id && x.w.row == row; });
+    };
+    std::map<std::string, std::vector<RuleSet>> reading;  // per table: the rules that read it
+    if (rules)
+        for (const auto& x : waiting)
+            if (!reading.count(x.table)) reading[x.table] = rules_reading(*rules, x.table);
+    // Cheap first: the rows a subject table's 合计 already decides; the rules only when those
+    // are done, totals before the rows under them.
+    std::stable_sort(waiting.begin(), waiting.end(), [&](const Waiting& a, const Waiting& b) {
+        auto total = [&](const Waiting& x) { return table(x.table)->rows.at(x.w.row).role == RowRole::Total; };
+        return total(a) && !total(b);
+    });
+    for (size_t pass = 0; pass <= waiting.size(); ++pass) {
+        bool progress = false;
+        for (const bool scoring : {false, true}) {
+            for (auto& x : waiting) {
+                if (x.done) continue;
+                Table* t = table(x.table);
+                Row& row = t->rows.at(x.w.row);
+                auto candidates = placements(x.w.columns.size(), x.w.amounts.size());
+                if (t->kind == TableKind::SubjectTree && row.role != RowRole::Total) {
+                    const Row* total = nullptr;
+                    for (size_t i = 0; i < t->rows.size(); ++i)
+                        if (t->rows[i].role == RowRole::Total && !waits(x.table, i)) total = &t->rows[i];
+                    if (total)
+                        std::erase_if(candidates, [&](const std::vector<size_t>& c) {
+                            return std::any_of(c.begin(), c.end(), [&](size_t k) {
+                                auto v = total->values.find(x.w.columns[k]);
+                                return v == total->values.end() || !v->second || v->second->is_zero();
+                            });
+                        });
+                }
+                // The row's own sums (a subject table's 合计 column) must hold.
+                if (t->kind == TableKind::SubjectTree && candidates.size() > 1) {
+                    std::erase_if(candidates, [&](const std::vector<size_t>& c) {
+                        put(row, x.w, &c);
+                        bool ok = true;
+                        for (const auto& col : t->columns) {
+                            if (col.formula.empty() || col.formula.find('-') != std::string::npos) continue;
+                            Money sum;
+                            int terms = 1;
+                            for (const auto& part : split(col.formula, '+')) {
+                                auto v = row.values.find(trim(part));
+                                if (v != row.values.end() && v->second) {
+                                    sum += *v->second;
+                                    ++terms;
+                                }
+                            }
+                            Money own = row.values[col.key].value_or(Money{});
+                            ok = ok && within_tolerance((own - sum).fen(), terms, d.precision_fen);
+                        }
+                        put(row, x.w, nullptr);
+                        return !ok;
+                    });
+                }
+                std::optional<std::vector<size_t>> chosen;
+                if (candidates.size() == 1) {
+                    chosen = candidates.front();
+                } else if (scoring && candidates.size() > 1 && rules) {
+                    // Other tables' rows still waiting are unknown, not blank: the rules over them
+                    // must not judge this row's placements.
+                    std::map<std::string, int> open;
+                    for (const auto& y : waiting)
+                        if (!y.done && y.table != x.table) ++open[y.table];
+                    for (const auto& [id, n] : open) table(id)->unread += n;
+                    std::vector<int> score;
+                    for (const auto& c : candidates) {
+                        put(row, x.w, &c);
+                        score.push_back(problems(d, reading.at(x.table)));
+                    }
+                    put(row, x.w, nullptr);
+                    for (const auto& [id, n] : open) table(id)->unread -= n;
+                    const int best = *std::min_element(score.begin(), score.end());
+                    if (std::count(score.begin(), score.end(), best) == 1)
+                        chosen = candidates[static_cast<size_t>(std::find(score.begin(), score.end(), best) - score.begin())];
+                }
+                if (!chosen) continue;
+                put(row, x.w, &*chosen);
+                x.done = true;
+                progress = true;
+            }
+            if (progress) break;
+        }
+        if (!progress) break;
+    }
+    std::map<std::string, std::vector<int>> left;
+    for (const auto& x : waiting)
+        if (!x.done) left[x.table].push_back(x.w.place.line);
+    for (const auto& [id, lines] : left) {
+        Table* t = table(id);
+        t->unread += static_cast<int>(lines.size());
+        std::vector<std::string> shown;
+        for (size_t i = 0; i < lines.size() && i < 10; ++i) shown.push_back(std::to_string(lines[i]));
+        warnings.warning(Location{file, lines.front()},
+                         fmt::format("{}：{} 行的空白单元格没有印出，由各表的勾稽关系也无法确定其金额所在的列，未读入：第 {}{} 行",
+                                     t->title, lines.size(), fmt::join(shown, "、"), lines.size() > 10 ? " 等" : ""));
+    }
+}
+
 }  // namespace
 
 std::pair<const Template*, int> detect_layout(const SourceDocument& doc, const std::vector<const Template*>& templates) {
@@ -332,6 +521,7 @@ Disclosure import_document(const SourceDocument& doc, const ImportContext& ctx, 
     d.source.file = doc.file;
     d.source.reader = reader;
     std::map<std::string, ImportedTable> tables;
+    std::vector<Waiting> waiting;
     std::int64_t precision = 1;
     for (const auto& extent : outline.tables) {
         ImportedTable it = import_table(doc, extent, *tpl, warnings);
@@ -364,11 +554,13 @@ Disclosure import_document(const SourceDocument& doc, const ImportContext& ctx, 
         }
         Table& t = it->second.table;
         t.note = fill_placeholders(t.note, vars);
+        for (auto& w : it->second.waiting) waiting.push_back({spec.id, std::move(w), false});
         for (size_t r = 0; r < t.rows.size(); ++r)
             if (it->second.row_places.at(r).line || it->second.row_places.at(r).page)
                 d.source.places[row_anchor(t, t.rows[r])] = it->second.row_places[r];
         d.tables.push_back(std::move(t));
     }
+    if (!waiting.empty()) resolve_columns(d, waiting, ctx.rules, doc.file, warnings);
     read_part_one(doc, outline, vars, *tpl, d);
     read_part_three(doc, outline, d);
     read_part_four(doc, outline, d);

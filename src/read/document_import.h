@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "check/rule.h"
 #include "core/diagnostics.h"
 #include "layout/source_document.h"
 #include "model/disclosure.h"
@@ -22,6 +23,8 @@ struct ImportContext {
     // The headings the narrative template prints, for a template id ({department}, {year},
     // {short_name} …): what the document printed fills their placeholders.
     std::function<const std::map<std::string, std::string>*(const std::string& template_id)> texts_for;
+    // The rules whose identities tell the columns of amounts printed without their blank cells.
+    const std::vector<RuleSet>* rules = nullptr;
 };
 
 // Throws InputError naming the file when no table of any known layout is found. What had to be

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "core/text.h"
 #include "derive/tables.h"
@@ -34,9 +35,17 @@ int decimals_of(const std::string& text) {
     return dot == std::string::npos ? 0 : static_cast<int>(text.size() - dot - 1);
 }
 
+// Amounts of a body row whose columns the print does not tell (blank cells left out).
+struct Unplaced {
+    size_t body_row = 0, block = 0;
+    std::vector<std::string> amounts;
+};
+
 struct Body {
     Grid rows;
     std::vector<SourcePlace> places;
+    int unread = 0;  // printed rows that could not be placed
+    std::vector<Unplaced> unplaced;
 };
 
 // The grids under the title as one body: the first grid's header rows (as many as the template
@@ -85,6 +94,233 @@ Body gather_body(const SourceDocument& doc, const TableExtent& extent, const Tab
     return body;
 }
 
+// ---- Tables whose columns the text lost: a line of a PDF's text layer, cells separated by single
+// spaces and blank cells gone ("2080505 机关事业单位基本养老保险 229.67 229.67 0.00").
+
+bool amount_token(std::string_view t) {
+    const std::string n = nfkc(t);
+    if (n == "-" || n == "—" || n == "--") return true;
+    if (n.find('.') == std::string::npos && n.find(',') == std::string::npos) return false;  // 18 is a page number
+    return parse_amount(n, AmountUnit::Wan).ok();
+}
+
+// A segment of a line: what one column block prints, left to right.
+struct Segment {
+    std::string code, text;
+    std::vector<std::string> amounts;
+};
+
+std::vector<std::string> tokens_of(const std::string& line) {
+    std::vector<std::string> out;
+    std::string cur;
+    std::string_view s = line;
+    for (size_t i = 0; i < s.size();) {
+        const bool ideographic = s.substr(i).starts_with("\u3000");
+        if (s[i] == ' ' || s[i] == '\t' || ideographic) {
+            if (!cur.empty()) out.push_back(std::move(cur));
+            cur.clear();
+            i += ideographic ? 3 : 1;
+            continue;
+        }
+        cur += s[i++];
+    }
+    if (!cur.empty()) out.push_back(std::move(cur));
+    return out;
+}
+
+bool code_token(const std::string& t, bool economic) {
+    return all_digits(t) && (t.size() == 3 || t.size() == 5 || t.size() == 7) && (economic ? t[0] == '3' : t[0] == '2');
+}
+
+// A line's segments: a code (类 款 项 printed apart, "301 01", are one code) opens one; text
+// after amounts opens the next.
+std::vector<Segment> segments_of(const std::string& line, bool coded, bool economic) {
+    std::vector<Segment> out;
+    const auto tokens = tokens_of(line);
+    for (size_t i = 0; i < tokens.size(); ++i) {
+        const std::string& t = tokens[i];
+        if (coded && code_token(t, economic)) {
+            std::string code = t;
+            while (code.size() < 7 && i + 1 < tokens.size() && tokens[i + 1].size() == 2 && all_digits(tokens[i + 1])) code += tokens[++i];
+            out.push_back({code, {}, {}});
+            continue;
+        }
+        if (amount_token(t)) {
+            if (out.empty()) out.push_back({});
+            out.back().amounts.push_back(t);
+            continue;
+        }
+        // A fixed table's text layer separates its cells by spaces, and its labels have none: each
+        // word is a label of its own ("四、上级补助收入 四、公共安全支出 556.78").
+        if (out.empty() || !out.back().amounts.empty() || (!coded && !out.back().text.empty())) out.push_back({});
+        out.back().text += t;
+    }
+    return out;
+}
+
+size_t amount_cells(const Block& b) {
+    return static_cast<size_t>(std::count_if(b.cells.begin(), b.cells.end(),
+                                             [](const std::string& c) { return c != "line" && c != "code" && c != "label"; }));
+}
+
+bool has_cell(const Block& b, const char* cell) { return std::find(b.cells.begin(), b.cells.end(), cell) != b.cells.end(); }
+
+// Whether a printed label names a template label, allowing for a label cut where its cell wrapped.
+bool label_fits(const std::string& printed, const std::string& label) {
+    const std::string p = label_key(printed), l = label_key(label);
+    if (p.empty() || l.empty()) return false;
+    return p == l || (p.size() >= 12 && l.starts_with(p)) || (l.size() >= 12 && p.starts_with(l));
+}
+
+// The block a segment prints in: one with as many amount cells, whose rows (fixed tables) have
+// its label, or whose economic group takes its 类; from `from` on, left to right.
+// With `fewer`, a block with more amount cells than the segment has amounts (blank cells left out).
+std::optional<size_t> block_of(const Table& t, const Template& tpl, const TableSpec& spec, const Segment& seg, size_t from,
+                               bool fewer = false) {
+    for (size_t b = from; b < t.blocks.size(); ++b) {
+        const Block& block = t.blocks[b];
+        // A row whose every amount is blank prints none: any block of its kind takes it.
+        const size_t cells = amount_cells(block), n = seg.amounts.size();
+        if (n > 0 && (fewer ? cells <= n : cells != n)) continue;
+        if (spec.kind == TableKind::EconomicDetail && !seg.code.empty()) {
+            auto g = tpl.groups.find(seg.code.substr(0, 3));
+            const auto& side = spec.sides.at(b);
+            const bool listed = std::find(side.codes.begin(), side.codes.end(), seg.code) != side.codes.end();
+            if (!listed && (g == tpl.groups.end() || g->second != side.group)) continue;
+            if (!listed)  // a later block of the same group may list it
+                for (size_t later = b + 1; later < spec.sides.size(); ++later)
+                    if (const auto& c = spec.sides[later].codes; std::find(c.begin(), c.end(), seg.code) != c.end()) return later;
+            return b;
+        }
+        if (spec.kind == TableKind::Fixed && !seg.text.empty()) {
+            bool any = std::any_of(t.rows.begin(), t.rows.end(), [&](const Row& r) {
+                return r.block == static_cast<int>(b) && label_fits(seg.text, r.label);
+            });
+            if (!any) continue;
+        }
+        return b;
+    }
+    return std::nullopt;
+}
+
+// The lines under a title as grid rows of the layout's width: each segment placed in its block;
+// a row whose code waits for its amounts on the following lines (a wrapped label) is completed
+// by them.
+Body body_from_lines(const SourceDocument& doc, const TableExtent& extent, const Table& t, const Template& tpl,
+                     const TableSpec& spec, size_t width, Diagnostics& warnings) {
+    Body body;
+    const bool coded = spec.kind != TableKind::Fixed, economic = spec.kind == TableKind::EconomicDetail;
+    std::vector<size_t> offsets;
+    size_t off = 0;
+    for (const auto& b : t.blocks) {
+        offsets.push_back(off);
+        off += b.cells.size();
+    }
+    std::vector<int> unplaced;       // lines whose amounts fit no block: blank cells not printed
+    std::optional<Segment> pending;  // a code still waiting for its amounts
+    SourcePlace pending_at;
+    std::vector<std::string> row(width);
+    std::optional<size_t> last_block;
+    SourcePlace row_at;
+    auto flush = [&] {
+        if (last_block) {
+            body.rows.push_back(row);
+            body.places.push_back(row_at);
+        }
+        row.assign(width, "");
+        last_block.reset();
+    };
+    auto place = [&](const Segment& seg, SourcePlace at) {
+        size_t from = last_block ? *last_block + 1 : 0;
+        auto b = block_of(t, tpl, spec, seg, from);
+        if (!b && last_block) {
+            flush();
+            b = block_of(t, tpl, spec, seg, 0);
+        }
+        // Fewer amounts than the block has columns: the row is placed by its code or label, its
+        // amounts wait for the tables' identities to tell their columns (resolve_columns).
+        std::vector<std::string> waiting;
+        if (!b) {
+            b = block_of(t, tpl, spec, seg, from, true);
+            if (!b && last_block) {
+                flush();
+                b = block_of(t, tpl, spec, seg, 0, true);
+            }
+            const bool labelless = spec.kind == TableKind::Fixed && b &&
+                                   std::any_of(t.rows.begin(), t.rows.end(), [&](const Row& r) {
+                                       return r.block == static_cast<int>(*b) && r.label.empty() && r.role != RowRole::Blank;
+                                   });
+            if (!b || (seg.code.empty() && seg.text.empty() && !labelless)) {
+                unplaced.push_back(at.line);
+                return;
+            }
+            waiting = seg.amounts;
+        }
+        if (!last_block) row_at = at;
+        if (!waiting.empty()) body.unplaced.push_back({body.rows.size(), *b, waiting});
+        const Block& block = t.blocks[*b];
+        size_t k = waiting.empty() ? 0 : seg.amounts.size();
+        for (size_t c = 0; c < block.cells.size(); ++c) {
+            std::string& cell = row[offsets[*b] + c];
+            if (block.cells[c] == "code") cell = seg.code.empty() ? seg.text : seg.code;
+            else if (block.cells[c] == "label") cell = seg.code.empty() && has_cell(block, "code") ? "" : seg.text;
+            else if (block.cells[c] != "line" && k < seg.amounts.size()) cell = seg.amounts[k++];
+        }
+        last_block = b;
+    };
+    for (const auto& range : extent.ranges)
+        for (size_t i = range.begin + 1; i < range.end; ++i) {
+            const SourceItem& it = doc.items[i];
+            if (it.kind != SourceItem::Kind::Line) continue;
+            const std::string key = label_key(it.text);
+            if (key.starts_with("注") || key.starts_with("说明:")) break;
+            if (unit_of_line(it.text) || key.starts_with("部门:")) continue;
+            for (auto& seg : segments_of(it.text, coded, economic)) {
+                if (pending) {  // the wrapped label's pieces, then its amounts
+                    // The next code came first, or a total of the table's own (人员经费合计 …): the
+                    // waiting one's amounts are blank.
+                    const std::string key = label_key(seg.text);
+                    if (!seg.code.empty() || key.ends_with("合计") || key.ends_with("总计")) {
+                        Segment blank = std::move(*pending);
+                        pending.reset();
+                        place(blank, pending_at);
+                    } else {
+                        pending->text += seg.text;
+                        pending->amounts = seg.amounts;
+                        if (seg.amounts.empty()) continue;
+                        Segment done = std::move(*pending);
+                        pending.reset();
+                        place(done, pending_at);
+                        continue;
+                    }
+                }
+                if (seg.amounts.empty()) {
+                    if (!seg.code.empty()) {
+                        pending = seg;
+                        pending_at = it.place;
+                    }
+                    continue;  // a header, or the rest of a wrapped label
+                }
+                place(seg, it.place);
+            }
+            flush();
+        }
+    if (pending) {
+        place(*pending, pending_at);
+        flush();
+    }
+    body.unread += static_cast<int>(unplaced.size());
+    if (!unplaced.empty()) {
+        std::vector<std::string> lines;
+        for (size_t i = 0; i < unplaced.size() && i < 10; ++i) lines.push_back(std::to_string(unplaced[i]));
+        warnings.warning(Location{doc.file, unplaced.front()},
+                         fmt::format("{}：{} 行的金额个数与本表各栏的列数不符（空白的单元格没有印出），无法确定各金额所在的列，"
+                                     "这些行未读入：第 {}{} 行",
+                                     spec.title, unplaced.size(), fmt::join(lines, "、"), unplaced.size() > 10 ? " 等" : ""));
+    }
+    return body;
+}
+
 void read_fixed(Table& t, std::vector<SourcePlace>& places, const std::vector<Row>& read, const std::vector<SourcePlace>& at,
                 const std::string& file, Diagnostics& warnings) {
     std::vector<bool> used(t.rows.size(), false);
@@ -99,6 +335,9 @@ void read_fixed(Table& t, std::vector<SourcePlace>& places, const std::vector<Ro
         if (!hit && !r.label.empty())
             for (size_t i = 0; i < t.rows.size() && !hit; ++i)
                 if (in_block(i) && label_key(t.rows[i].label) == label_key(r.label)) hit = i;
+        if (!hit && !r.label.empty())  // a label cut where its cell wrapped
+            for (size_t i = 0; i < t.rows.size() && !hit; ++i)
+                if (in_block(i) && label_fits(r.label, t.rows[i].label)) hit = i;
         if (!hit && r.label.empty() && !r.line)
             for (size_t i = next[static_cast<size_t>(r.block)]; i < t.rows.size() && !hit; ++i)
                 if (in_block(i)) hit = i;
@@ -109,7 +348,7 @@ void read_fixed(Table& t, std::vector<SourcePlace>& places, const std::vector<Ro
             continue;
         }
         Row& into = t.rows[*hit];
-        if (!r.label.empty() && label_key(into.label) != label_key(r.label))
+        if (!r.label.empty() && !label_fits(r.label, into.label))
             warnings.warning(Location{file, at[k].line},
                              fmt::format("{}：行次 {} 印为“{}”，模板为“{}”", t.title, into.line.value_or(0), r.label, into.label));
         for (const auto& [key, v] : r.values) into.values[key] = v;
@@ -127,7 +366,8 @@ void read_subject_tree(Table& t, std::vector<SourcePlace>& places, const TableSp
     for (size_t k = 0; k < read.size(); ++k) {
         Row r = read[k];
         const std::string key = label_key(r.label);
-        if (!r.code && (key == total_key || key == "合计" || key == "总计")) {
+        // 合计 may stand under the header words ("类 款 项 合计").
+        if (!r.code && (key == total_key || key.ends_with("合计") || key.ends_with("总计"))) {
             r.label = spec.total_label;
             r.role = RowRole::Total;
         } else if (r.code) {
@@ -216,13 +456,15 @@ ImportedTable import_table(const SourceDocument& doc, const TableExtent& extent,
                 out.unit_line = it.text;
             } else if ((key.starts_with("部门:") || key.starts_with("单位名称:")) && out.department_line.empty()) {
                 out.department_line = it.text;
-            } else if (after_grid && (key.starts_with("注") || !notes.empty())) {
+            } else if (key.starts_with("注:") || (after_grid && key.starts_with("注")) || !notes.empty()) {
                 notes.push_back(it.text);
             }
         }
     size_t width = 0;
     for (const auto& b : t.blocks) width += b.cells.size();
     Body body = gather_body(doc, extent, spec, width, warnings);
+    // No grid: the columns were lost with the text layer; read the lines by the layout.
+    if (body.rows.empty()) body = body_from_lines(doc, extent, t, tpl, spec, width, warnings);
     for (const auto& row : body.rows)
         for (const auto& c : row) out.decimals = std::max(out.decimals, c.find('.') != std::string::npos ? decimals_of(trim(c)) : 0);
     std::vector<GridProblem> problems;
@@ -259,13 +501,49 @@ ImportedTable import_table(const SourceDocument& doc, const TableExtent& extent,
         case TableKind::SubjectTree: read_subject_tree(t, out.row_places, spec, read, at, doc.file, warnings); break;
         case TableKind::EconomicDetail: read_economic(t, out.row_places, spec, read, at, doc.file, warnings); break;
     }
+    for (const auto& u : body.unplaced) {
+        const SourcePlace at = body.places.at(u.body_row);
+        WaitingAmounts w;
+        w.place = at;
+        std::optional<size_t> row;
+        for (size_t r = 0; r < t.rows.size() && !row; ++r)
+            if (out.row_places.at(r) == at && t.rows[r].block == static_cast<int>(u.block)) row = r;
+        // A fixed table's row with no label (公开09表's one line of amounts) printed nothing else.
+        for (size_t r = 0; r < t.rows.size() && !row && spec.kind == TableKind::Fixed; ++r)
+            if (t.rows[r].block == static_cast<int>(u.block) && t.rows[r].label.empty() && t.rows[r].role != RowRole::Blank &&
+                out.row_places.at(r) == SourcePlace{}) {
+                row = r;
+                out.row_places[r] = at;
+            }
+        if (!row) {
+            ++body.unread;
+            warnings.warning(Location{doc.file, at.line}, fmt::format("{}：本行的金额未能对应到表中的行，未读入", spec.title));
+            continue;
+        }
+        w.row = *row;
+        for (const auto& c : t.blocks.at(u.block).cells)
+            if (c != "line" && c != "code" && c != "label") w.columns.push_back(c);
+        for (const auto& a : u.amounts) w.amounts.push_back(parse_amount(a, out.unit).value.value_or(Money{}));
+        out.waiting.push_back(std::move(w));
+    }
+    std::string note;
+    for (const auto& n : notes) note += (note.empty() ? "" : "\n") + n;
+    const bool no_data_note = label_key(note).find("无数据") != std::string::npos;
+    // A subject table printed with its header only, saying it has no data: its 合计 is blank.
+    if (spec.kind == TableKind::SubjectTree && spec.total_when_empty && t.rows.empty() && body.unread == 0 && body.rows.empty()) {
+        Row total;
+        total.label = spec.total_label;
+        total.role = RowRole::Total;
+        for (const auto& c : t.columns) total.values[c.key] = std::nullopt;
+        t.rows.push_back(std::move(total));
+        out.row_places.push_back(doc.items[extent.ranges.front().begin].place);
+    }
     t.has_data = std::any_of(t.rows.begin(), t.rows.end(), [](const Row& r) {
         return std::any_of(r.values.begin(), r.values.end(), [](const auto& v) { return v.second && !v.second->is_zero(); });
     });
-    std::string note;
-    for (const auto& n : notes) note += (note.empty() ? "" : "\n") + n;
     t.note = note;
-    if (body.rows.empty())
+    t.unread = body.unread;
+    if (body.rows.empty() && !no_data_note)
         warnings.warning(Location{doc.file, doc.items[extent.ranges.front().begin].place.line},
                          fmt::format("{}：标题下没有找到表格", spec.title));
     return out;

@@ -15,12 +15,22 @@
 
 namespace juesuan {
 
+// A row's amounts whose columns the print did not tell (its blank cells were left out): they
+// are printed in this order, in some of `columns`.
+struct WaitingAmounts {
+    size_t row = 0;                    // in table.rows
+    std::vector<std::string> columns;  // the amount columns of the row's block, left to right
+    std::vector<Money> amounts;
+    SourcePlace place;
+};
+
 struct ImportedTable {
     Table table;
     std::vector<SourcePlace> row_places;  // where each row of table.rows was printed
     std::string department_line, unit_line;  // as printed above the table ("部门：…", "金额单位：万元")
     AmountUnit unit = AmountUnit::Wan;
     int decimals = 2;  // the most decimals an amount printed
+    std::vector<WaitingAmounts> waiting;
 };
 
 // Problems (a cell that is no amount, a row the template does not have, a header that differs)
