@@ -14,6 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         ImportContext c;
         c.templates = lib.layouts();
         c.texts_for = [&lib](const std::string& id) { return &lib.narrative_for(id).texts; };
+        c.rules = &lib.rules();
         return c;
     }();
     try {

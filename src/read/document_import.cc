@@ -350,9 +350,14 @@ struct Waiting {
     bool done = false;
 };
 
-// The ways k amounts printed left to right can stand in n columns.
+// The ways k amounts printed left to right can stand in n columns; none when there are more
+// than a thousand (a table that wide is not told apart by its identities anyway).
 std::vector<std::vector<size_t>> placements(size_t n, size_t k) {
     std::vector<std::vector<size_t>> out;
+    if (k > n) return out;
+    double ways = 1;
+    for (size_t i = 0; i < k; ++i) ways = ways * static_cast<double>(n - i) / static_cast<double>(i + 1);
+    if (ways > 1000) return out;
     std::vector<size_t> pick;
     std::function<void(size_t)> go = [&](size_t from) {
         if (pick.size() == k) {
@@ -400,6 +405,11 @@ void resolve_columns(Disclosure& d, std::vector<Waiting>& waiting, const std::ve
         auto total = [&](const Waiting& x) { return table(x.table)->rows.at(x.w.row).role == RowRole::Total; };
         return total(a) && !total(b);
     });
+    // Each placement the rules judge costs a run of them: a document of many ambiguous rows is
+    // bounded, and what the budget does not reach is reported as not read.
+    int budget = 20000;
+    std::map<size_t, size_t> tied_at;  // waiting row → rows placed when its placements last tied
+    size_t placed = 0;
     for (size_t pass = 0; pass <= waiting.size(); ++pass) {
         bool progress = false;
         for (const bool scoring : {false, true}) {
@@ -446,7 +456,10 @@ void resolve_columns(Disclosure& d, std::vector<Waiting>& waiting, const std::ve
                 std::optional<std::vector<size_t>> chosen;
                 if (candidates.size() == 1) {
                     chosen = candidates.front();
-                } else if (scoring && candidates.size() > 1 && rules) {
+                } else if (scoring && candidates.size() > 1 && rules && budget >= static_cast<int>(candidates.size()) &&
+                           (!tied_at.count(static_cast<size_t>(&x - waiting.data())) ||
+                            tied_at[static_cast<size_t>(&x - waiting.data())] != placed)) {
+                    budget -= static_cast<int>(candidates.size());
                     // Other tables' rows still waiting are unknown, not blank: the rules over them
                     // must not judge this row's placements.
                     std::map<std::string, int> open;
@@ -463,10 +476,13 @@ void resolve_columns(Disclosure& d, std::vector<Waiting>& waiting, const std::ve
                     const int best = *std::min_element(score.begin(), score.end());
                     if (std::count(score.begin(), score.end(), best) == 1)
                         chosen = candidates[static_cast<size_t>(std::find(score.begin(), score.end(), best) - score.begin())];
+                    else
+                        tied_at[static_cast<size_t>(&x - waiting.data())] = placed;
                 }
                 if (!chosen) continue;
                 put(row, x.w, &*chosen);
                 x.done = true;
+                ++placed;
                 progress = true;
             }
             if (progress) break;
