@@ -5,7 +5,8 @@ set -eu
 PACKAGES="g++ make cmake pkg-config
 libfmt-dev nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libutf8proc-dev libcsv-dev
 libcairo2-dev libpango1.0-dev fonts-noto-cjk libxlsxwriter-dev libzip-dev libpugixml-dev
-libgtest-dev libbenchmark-dev libgumbo-dev poppler-utils qpdf"
+libgtest-dev libbenchmark-dev libgumbo-dev poppler-utils qpdf
+libmupdf-dev libmujs-dev libfreetype-dev libharfbuzz-dev libopenjp2-7-dev libjbig2dec0-dev libjpeg-dev zlib1g-dev"
 # The benchmarks compare our PDF with WeasyPrint's.
 if [ "${JUESUAN_BENCH_DEPS:-0}" = 1 ]; then
   PACKAGES="$PACKAGES weasyprint"

@@ -15,6 +15,7 @@ struct Location {
     std::string column_name;  // the header of that column, when there is one
     std::string key;          // a TOML key path, when that is the place
     std::string sheet;        // a workbook sheet: line and column are then its row and column ("收入!C12")
+    int page = 0;             // a page of a PDF, 1-based; 0 when not known
     bool operator==(const Location&) const = default;
 };
 

@@ -35,4 +35,7 @@ struct SourceDocument {
     std::vector<SourceItem> items;
 };
 
+// "第 3、5 行" for the lines of a text, "第 12、13 页" for the pages of a PDF; at most ten, then "等".
+std::string places_text(const std::vector<SourcePlace>& places);
+
 }  // namespace juesuan

@@ -489,17 +489,16 @@ void resolve_columns(Disclosure& d, std::vector<Waiting>& waiting, const std::ve
         }
         if (!progress) break;
     }
-    std::map<std::string, std::vector<int>> left;
+    std::map<std::string, std::vector<SourcePlace>> left;
     for (const auto& x : waiting)
-        if (!x.done) left[x.table].push_back(x.w.place.line);
-    for (const auto& [id, lines] : left) {
+        if (!x.done) left[x.table].push_back(x.w.place);
+    for (const auto& [id, places] : left) {
         Table* t = table(id);
-        t->unread += static_cast<int>(lines.size());
-        std::vector<std::string> shown;
-        for (size_t i = 0; i < lines.size() && i < 10; ++i) shown.push_back(std::to_string(lines[i]));
-        warnings.warning(Location{file, lines.front()},
-                         fmt::format("{}：{} 行的空白单元格没有印出，由各表的勾稽关系也无法确定其金额所在的列，未读入：第 {}{} 行",
-                                     t->title, lines.size(), fmt::join(shown, "、"), lines.size() > 10 ? " 等" : ""));
+        t->unread += static_cast<int>(places.size());
+        Location where{file, places.front().line};
+        where.page = places.front().page;
+        warnings.warning(where, fmt::format("{}：{} 行的空白单元格没有印出，由各表的勾稽关系也无法确定其金额所在的列，未读入：{}",
+                                            t->title, places.size(), places_text(places)));
     }
 }
 
@@ -553,6 +552,12 @@ Disclosure import_document(const SourceDocument& doc, const ImportContext& ctx, 
     d.precision_fen = precision;
     read_cover(doc, outline, *tpl, d.department_line, d);
     if (d.department.empty()) warnings.warning(Location{doc.file}, "未能从封面或表头读出部门名称");
+    // A template published as it is ("上海市XX局"): the document is full of placeholders.
+    for (std::string_view mark : {"XX", "xx", "××", "ＸＸ", "某某"})
+        if (d.department.find(mark) != std::string::npos) {
+            warnings.warning(Location{doc.file}, fmt::format("部门名称“{}”是占位符：这是未填写的模板，不是某个部门的公开文件", d.department));
+            break;
+        }
     if (d.year == 0) warnings.warning(Location{doc.file}, "未能读出决算年度");
     Vars vars = {{"department", d.department}, {"year", std::to_string(d.year)}};
     const auto* narrative_texts = ctx.texts_for ? ctx.texts_for(tpl->id) : nullptr;

@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "read/csv_file.h"
 #include "read/json_reader.h"
+#include "read/pdf_reader.h"
 #include "read/text_reader.h"
 
 namespace juesuan {
@@ -31,6 +32,13 @@ Disclosure read_text(const std::filesystem::path& file, const ImportContext& ctx
     return import_document(read_text_source(content, file.string()), ctx, "text", warnings);
 }
 
+bool sniff_pdf(std::string_view head) { return head.substr(0, 1024).find("%PDF-") != std::string_view::npos; }
+
+Disclosure read_pdf(const std::filesystem::path& file, const ImportContext& ctx, Diagnostics& warnings) {
+    const std::string bytes = read_text_file(file, file.string());
+    return import_document(read_pdf_source(bytes, file.string()), ctx, "pdf", warnings);
+}
+
 std::string file_head(const std::filesystem::path& file, size_t n) {
     std::ifstream in(file, std::ios::binary);
     std::string head(n, '\0');
@@ -44,6 +52,7 @@ std::string file_head(const std::filesystem::path& file, size_t n) {
 const std::vector<DocumentReader>& document_readers() {
     static const std::vector<DocumentReader> readers = {
         {"json", "disclosure.json（juesuan 的模型文件）", {".json"}, sniff_json, read_json},
+        {"pdf", "公开文件的 PDF（有文字层）", {".pdf"}, sniff_pdf, read_pdf},
         {"text", "公开文件的文本或 Markdown（.txt、.md）", {".txt", ".md", ".markdown", ".text"}, sniff_text, read_text},
     };
     return readers;

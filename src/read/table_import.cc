@@ -13,6 +13,12 @@ namespace juesuan {
 
 namespace {
 
+Location at_place(const std::string& file, SourcePlace p) {
+    Location l{file, p.line};
+    l.page = p.page;
+    return l;
+}
+
 using Grid = std::vector<std::vector<std::string>>;
 
 std::vector<std::string> row_keys(const std::vector<std::string>& row) {
@@ -69,7 +75,7 @@ Body gather_body(const SourceDocument& doc, const TableExtent& extent, const Tab
                 for (size_t r = 0; r < start; ++r)
                     if (row_keys(g.rows[r]) != row_keys(spec.header[r])) ++differ;
                 if (differ > 0)
-                    warnings.warning(Location{doc.file, g.places.front().line},
+                    warnings.warning(at_place(doc.file, g.places.front()),
                                      fmt::format("{}的表头与模板不同（{} 行）：按模板的列序读取各列", spec.title, differ));
                 first = false;
             }
@@ -83,7 +89,7 @@ Body gather_body(const SourceDocument& doc, const TableExtent& extent, const Tab
                     if (trim(row[c]).empty()) continue;
                     if (width > 0 && trim(row[width - 1]).empty()) row[width - 1] = row[c];
                     else
-                        warnings.warning(Location{doc.file, g.places[r].line},
+                        warnings.warning(at_place(doc.file, g.places[r]),
                                          fmt::format("{}：本行多出一列“{}”，未读入", spec.title, row[c]));
                 }
                 if (row.size() > width) row.resize(width);
@@ -216,7 +222,7 @@ Body body_from_lines(const SourceDocument& doc, const TableExtent& extent, const
         offsets.push_back(off);
         off += b.cells.size();
     }
-    std::vector<int> unplaced;       // lines whose amounts fit no block: blank cells not printed
+    std::vector<SourcePlace> unplaced;  // lines whose amounts fit no block: blank cells not printed
     std::optional<Segment> pending;  // a code still waiting for its amounts
     SourcePlace pending_at;
     std::vector<std::string> row(width);
@@ -251,7 +257,7 @@ Body body_from_lines(const SourceDocument& doc, const TableExtent& extent, const
                                        return r.block == static_cast<int>(*b) && r.label.empty() && r.role != RowRole::Blank;
                                    });
             if (!b || (seg.code.empty() && seg.text.empty() && !labelless)) {
-                unplaced.push_back(at.line);
+                unplaced.push_back(at);
                 return;
             }
             waiting = seg.amounts;
@@ -310,14 +316,11 @@ Body body_from_lines(const SourceDocument& doc, const TableExtent& extent, const
         flush();
     }
     body.unread += static_cast<int>(unplaced.size());
-    if (!unplaced.empty()) {
-        std::vector<std::string> lines;
-        for (size_t i = 0; i < unplaced.size() && i < 10; ++i) lines.push_back(std::to_string(unplaced[i]));
-        warnings.warning(Location{doc.file, unplaced.front()},
+    if (!unplaced.empty())
+        warnings.warning(at_place(doc.file, unplaced.front()),
                          fmt::format("{}：{} 行的金额个数与本表各栏的列数不符（空白的单元格没有印出），无法确定各金额所在的列，"
-                                     "这些行未读入：第 {}{} 行",
-                                     spec.title, unplaced.size(), fmt::join(lines, "、"), unplaced.size() > 10 ? " 等" : ""));
-    }
+                                     "这些行未读入：{}",
+                                     spec.title, unplaced.size(), places_text(unplaced)));
     return body;
 }
 
@@ -342,14 +345,14 @@ void read_fixed(Table& t, std::vector<SourcePlace>& places, const std::vector<Ro
             for (size_t i = next[static_cast<size_t>(r.block)]; i < t.rows.size() && !hit; ++i)
                 if (in_block(i)) hit = i;
         if (!hit) {
-            warnings.warning(Location{file, at[k].line},
+            warnings.warning(at_place(file, at[k]),
                              fmt::format("{}：“{}”{}不是模板中的行，未读入", t.title, r.label,
                                          r.line ? fmt::format("（行次 {}）", *r.line) : std::string()));
             continue;
         }
         Row& into = t.rows[*hit];
         if (!r.label.empty() && !label_fits(r.label, into.label))
-            warnings.warning(Location{file, at[k].line},
+            warnings.warning(at_place(file, at[k]),
                              fmt::format("{}：行次 {} 印为“{}”，模板为“{}”", t.title, into.line.value_or(0), r.label, into.label));
         for (const auto& [key, v] : r.values) into.values[key] = v;
         used[*hit] = true;
@@ -376,9 +379,9 @@ void read_subject_tree(Table& t, std::vector<SourcePlace>& places, const TableSp
         } else if (r.label.empty()) {
             r.role = RowRole::Blank;
             if (std::any_of(r.values.begin(), r.values.end(), [](const auto& v) { return v.second.has_value(); }))
-                warnings.warning(Location{file, at[k].line}, fmt::format("{}：本行有金额，却没有科目编码和名称", t.title));
+                warnings.warning(at_place(file, at[k]), fmt::format("{}：本行有金额，却没有科目编码和名称", t.title));
         } else {
-            warnings.warning(Location{file, at[k].line}, fmt::format("{}：“{}”没有科目编码", t.title, r.label));
+            warnings.warning(at_place(file, at[k]), fmt::format("{}：“{}”没有科目编码", t.title, r.label));
         }
         t.rows.push_back(std::move(r));
         places.push_back(at[k]);
@@ -413,7 +416,7 @@ void read_economic(Table& t, std::vector<SourcePlace>& places, const TableSpec& 
             continue;
         }
         if (!r.label.empty())
-            warnings.warning(Location{file, at[k].line}, fmt::format("{}：“{}”没有经济分类科目编码，未读入", t.title, r.label));
+            warnings.warning(at_place(file, at[k]), fmt::format("{}：“{}”没有经济分类科目编码，未读入", t.title, r.label));
     }
     std::stable_sort(rows.begin(), rows.end(), [](const Placed& a, const Placed& b) { return a.order < b.order; });
     t.rows.clear();
@@ -470,9 +473,11 @@ ImportedTable import_table(const SourceDocument& doc, const TableExtent& extent,
     std::vector<GridProblem> problems;
     std::vector<size_t> lines;
     std::vector<Row> read = rows_from_body(t, body.rows, out.unit, problems, &lines);
-    for (const auto& p : problems)
-        warnings.warning(Location{doc.file, body.places.at(static_cast<size_t>(p.line)).line, p.cell + 1},
-                         fmt::format("{}：{}", spec.title, p.message));
+    for (const auto& p : problems) {
+        Location where = at_place(doc.file, body.places.at(static_cast<size_t>(p.line)));
+        where.column = p.cell + 1;
+        warnings.warning(where, fmt::format("{}：{}", spec.title, p.message));
+    }
     // A subject table prints blank rows under an empty 合计: rows of no cell at all.
     if (spec.kind == TableKind::SubjectTree) {
         std::vector<Row> with_blanks;
@@ -517,7 +522,7 @@ ImportedTable import_table(const SourceDocument& doc, const TableExtent& extent,
             }
         if (!row) {
             ++body.unread;
-            warnings.warning(Location{doc.file, at.line}, fmt::format("{}：本行的金额未能对应到表中的行，未读入", spec.title));
+            warnings.warning(at_place(doc.file, at), fmt::format("{}：本行的金额未能对应到表中的行，未读入", spec.title));
             continue;
         }
         w.row = *row;
@@ -544,7 +549,7 @@ ImportedTable import_table(const SourceDocument& doc, const TableExtent& extent,
     t.note = note;
     t.unread = body.unread;
     if (body.rows.empty() && !no_data_note)
-        warnings.warning(Location{doc.file, doc.items[extent.ranges.front().begin].place.line},
+        warnings.warning(at_place(doc.file, doc.items[extent.ranges.front().begin].place),
                          fmt::format("{}：标题下没有找到表格", spec.title));
     return out;
 }
