@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
+
 #include "app/build.h"
 #include "core/text.h"
 #include "golden_cells.h"
@@ -367,4 +369,61 @@ TEST(ImportCorpus, ShanghaiYichuanluSubdistrict2025) {
     for (const auto& f : job.result.findings)
         if (f.severity == FindingSeverity::Info)
             EXPECT_TRUE(f.location.table == "07" || f.location.table == "09") << f.rule << " " << f.message;
+}
+
+// A published PDF: the layout recognised, the tables found by title; what the text alone cannot
+// place (cells told apart only by the rulings) is said and left unread, and nothing false is
+// reported. 公开01表 reads whole; its values as the pages print them (pages 6 and 7).
+TEST(ImportPdf, PublishedBureauPdf) {
+    Job job = build_and_check(published("shanghai-putuo-caizhengju-2024.pdf"), Library::shipped());
+    const Disclosure& d = job.disclosure;
+    EXPECT_EQ(job.reader, "pdf");
+    EXPECT_EQ(d.template_id, "shanghai-2024");
+    EXPECT_EQ(d.department, "上海市普陀区财政局");
+    EXPECT_EQ(d.year, 2024);
+    EXPECT_EQ(d.tables.size(), 9u);
+    EXPECT_EQ(d.table("01")->unread, 0);
+    EXPECT_EQ(cell(d, "01", "L1", "income"), wan(2940.05));
+    EXPECT_EQ(cell(d, "01", "L8", "income"), wan(6.20));
+    EXPECT_EQ(cell(d, "01", "L25", "income"), wan(2946.25));
+    EXPECT_EQ(cell(d, "01", "L27", "income"), wan(49.14));
+    EXPECT_EQ(cell(d, "01", "L28", "income"), wan(2995.39));
+    EXPECT_EQ(cell(d, "01", "十九、住房保障支出", "expenditure"), wan(445.69));
+    EXPECT_EQ(cell(d, "01", "L55", "expenditure"), wan(55.34));
+    EXPECT_EQ(d.source.places.at("t01").page, 6);  // and goes on to page 7
+    EXPECT_EQ(problems_of(job), std::vector<std::string>{});
+    for (const auto& f : job.result.findings) EXPECT_NE(f.message.find("无法核对"), std::string::npos) << f.message;
+}
+
+TEST(ImportPdf, TemplateIsSaidToBeUnfilled) {
+    Job job = import_document_file(published("shanghai-template-2024.pdf"), Library::shipped());
+    EXPECT_EQ(job.disclosure.department, "上海市XX局");
+    bool said = false;
+    for (const auto& w : job.warnings.all()) said = said || w.message.find("是占位符") != std::string::npos;
+    EXPECT_TRUE(said);
+}
+
+// Damaged, encrypted, scanned and foreign files: a Chinese message naming the file, exit 2, nothing written.
+TEST(ImportPdf, BadFilesAreRefusedByName) {
+    TempDir tmp;
+    const std::string pdf = slurp(published("shanghai-template-2024.pdf"));
+    spit(tmp / "truncated.pdf", pdf.substr(0, 3000));
+    spit(tmp / "garbage.pdf", "%PDF-1.7\n" + std::string(5000, '\x07'));
+    // A page with a ruled box and no text at all, as a scan without OCR prints.
+    spit(tmp / "scan.pdf",
+         "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+         "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R>>endobj\n"
+         "4 0 obj<</Length 24>>stream\n10 10 200 200 re S\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+    const std::string qpdf = "qpdf --encrypt user owner 256 -- " + published("shanghai-template-2024.pdf").string() + " " +
+                             (tmp / "encrypted.pdf").string();
+    ASSERT_EQ(std::system(qpdf.c_str()), 0);
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"truncated.pdf", "PDF"}, {"garbage.pdf", "PDF"}, {"scan.pdf", "没有文字层"}, {"encrypted.pdf", "已加密"}};
+    for (const auto& [name, says] : cases) {
+        auto r = run_cli({"import", (tmp / name).string(), "-o", (tmp / (name + ".json")).string()});
+        EXPECT_EQ(r.exit_code, 2) << name << r.err;
+        EXPECT_NE(r.err.find(name), std::string::npos) << r.err;
+        EXPECT_NE(r.err.find(says), std::string::npos) << name << ": " << r.err;
+        EXPECT_FALSE(std::filesystem::exists(tmp / (name + ".json"))) << name;
+    }
 }
