@@ -34,6 +34,7 @@ bench: build
 	@JUESUAN_BENCH_DEPS=1 ./scripts/install-deps.sh
 	./$(BUILD)/bench/juesuan_bench
 	./bench/pdf_vs_weasyprint.sh $(BUILD)
+	./bench/audit_vs_pdftotext.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(BUILD_ASAN) out

@@ -9,7 +9,7 @@ libgtest-dev libbenchmark-dev libgumbo-dev poppler-utils qpdf
 libmupdf-dev libmujs-dev libfreetype-dev libharfbuzz-dev libopenjp2-7-dev libjbig2dec0-dev libjpeg-dev zlib1g-dev"
 # The benchmarks compare our PDF with WeasyPrint's.
 if [ "${JUESUAN_BENCH_DEPS:-0}" = 1 ]; then
-  PACKAGES="$PACKAGES weasyprint"
+  PACKAGES="$PACKAGES weasyprint time"
 fi
 # The fuzz targets (fuzz/README.md) need clang and its libFuzzer and sanitizer runtimes.
 if [ "${JUESUAN_FUZZ_DEPS:-0}" = 1 ]; then
