@@ -176,6 +176,16 @@ private:
         f.expected = expected;
         f.actual = actual;
         if (expected && actual) f.difference = *actual - *expected;
+        // Printed amounts one unit of their last digit apart, beyond what rounding each of them
+        // explains: still reported, as a warning, since a department's software that converts
+        // 元 to 万元 item by item leaves such 尾数 (docs/rules.md).
+        if (f.difference && d_.precision_fen > 1 && f.severity == FindingSeverity::Error) {
+            const std::int64_t diff = f.difference->fen();
+            if (diff != 0 && (diff < 0 ? -diff : diff) <= d_.precision_fen) {
+                f.severity = FindingSeverity::Warning;
+                f.message += "；只差一个尾数单位，可能是金额单位换算的尾数误差，请核对";
+            }
+        }
         f.related = rule.related;
         out_.findings.push_back(std::move(f));
     }

@@ -52,11 +52,70 @@ struct Body {
     std::vector<SourcePlace> places;
     int unread = 0;  // printed rows that could not be placed
     std::vector<Unplaced> unplaced;
+    std::vector<size_t> unmapped;  // grids whose columns are not the layout's: read as lines
 };
+
+// A row of the body, not of the header: some cell holds an amount, or the first a code.
+bool body_row(const std::vector<std::string>& row) {
+    for (size_t c = 0; c < row.size(); ++c) {
+        const std::string t = trim(row[c]);
+        if (t.empty()) continue;
+        if (c == 0 && all_digits(t) && t.size() >= 3) return true;
+        if ((t.find('.') != std::string::npos || t.find(',') != std::string::npos) && parse_amount(t, AmountUnit::Wan).ok()) return true;
+    }
+    return false;
+}
+
+// The grid's columns for each of the layout's cells, when the grid is wider than the layout
+// only because it prints codes in several columns (类 款 项: "201 | 06 | 01", "301 | 01"); nullopt
+// when it is not so.
+std::optional<std::vector<std::vector<size_t>>> map_columns(const Table& t, const SourceGrid& g, size_t width) {
+    size_t gw = 0;
+    for (const auto& r : g.rows) gw = std::max(gw, r.size());
+    if (gw <= width) return std::nullopt;
+    std::vector<std::string> cells;
+    for (const auto& b : blocks_of(t)) cells.insert(cells.end(), b.cells.begin(), b.cells.end());
+    auto part_of_code = [&](size_t col) {  // 款 or 项: two digits, or blank, in every body row
+        bool any = false;
+        for (const auto& r : g.rows) {  // the rows of subjects: a 类 code in the first column
+            if (col >= r.size() || r.empty() || !all_digits(trim(r[0])) || trim(r[0]).size() != 3) continue;
+            const std::string x = trim(r[col]);
+            if (x.empty()) continue;
+            if (x.size() != 2 || !all_digits(x)) return false;
+            any = true;
+        }
+        return any;
+    };
+    std::vector<std::vector<size_t>> map;
+    size_t gi = 0, surplus = gw - width;
+    for (const auto& cell : cells) {
+        if (gi >= gw) return std::nullopt;
+        std::vector<size_t> cols{gi++};
+        if (cell == "code")
+            while (surplus > 0 && gi < gw && part_of_code(gi)) {
+                cols.push_back(gi++);
+                --surplus;
+            }
+        map.push_back(std::move(cols));
+    }
+    if (gi != gw) return std::nullopt;
+    return map;
+}
+
+std::vector<std::string> mapped_row(const std::vector<std::string>& row, const std::vector<std::vector<size_t>>& map) {
+    std::vector<std::string> out;
+    for (const auto& cols : map) {
+        std::string v;
+        for (size_t c : cols)
+            if (c < row.size()) v += trim(row[c]);
+        out.push_back(std::move(v));
+    }
+    return out;
+}
 
 // The grids under the title as one body: the first grid's header rows (as many as the template
 // prints) and any header row a later grid repeats are left out.
-Body gather_body(const SourceDocument& doc, const TableExtent& extent, const TableSpec& spec, size_t width,
+Body gather_body(const SourceDocument& doc, const TableExtent& extent, const Table& t, const TableSpec& spec, size_t width,
                  Diagnostics& warnings) {
     Body body;
     std::vector<std::vector<std::string>> header_keys;
@@ -67,6 +126,39 @@ Body gather_body(const SourceDocument& doc, const TableExtent& extent, const Tab
             const SourceItem& it = doc.items[i];
             if (it.kind != SourceItem::Kind::Grid) continue;
             const auto& g = it.grid;
+            // A grid that prints codes in several columns: its rows mapped to the layout's cells,
+            // its header (whatever its rows) left out. A grid that cannot be mapped is read as lines.
+            size_t gw = 0;
+            for (const auto& r : g.rows) gw = std::max(gw, r.size());
+            // Columns past the layout under no header (the seed's 公用经费合计 one column out) are
+            // folded back below; others are a layout of their own.
+            bool headless_extra = true;
+            int extra_used = 0;  // body rows with something past the layout
+            for (const auto& r : g.rows) {
+                bool used = false;
+                for (size_t c = width; c < r.size(); ++c) used = used || !trim(r[c]).empty();
+                if (!body_row(r)) headless_extra = headless_extra && !used;
+                else extra_used += used ? 1 : 0;
+            }
+            headless_extra = headless_extra && extra_used <= 1;
+            std::optional<std::vector<std::vector<size_t>>> map;
+            if (gw > width) map = map_columns(t, g, width);
+            if (gw > width && (map || !headless_extra)) {
+                if (!map) {
+                    body.unmapped.push_back(i);
+                    continue;
+                }
+                first = false;
+                for (size_t r = 0; r < g.rows.size(); ++r) {
+                    auto row = mapped_row(g.rows[r], *map);
+                    if (!body_row(row) && std::all_of(row.begin(), row.end(), [](const std::string& c) { return c.empty() || !all_digits(c); }) &&
+                        label_key(row.size() > 1 ? row[0] + row[1] : "").find("合计") == std::string::npos)
+                        continue;
+                    body.rows.push_back(std::move(row));
+                    body.places.push_back(g.places[r]);
+                }
+                continue;
+            }
             size_t start = 0;
             if (first) {
                 start = std::min(spec.header.size(), g.rows.size());
@@ -212,7 +304,9 @@ std::optional<size_t> block_of(const Table& t, const Template& tpl, const TableS
 // The lines under a title as grid rows of the layout's width: each segment placed in its block;
 // a row whose code waits for its amounts on the following lines (a wrapped label) is completed
 // by them.
-Body body_from_lines(const SourceDocument& doc, const TableExtent& extent, const Table& t, const Template& tpl,
+using TextLines = std::vector<std::pair<std::string, SourcePlace>>;
+
+Body body_from_lines(const SourceDocument& doc, const TextLines& lines, const Table& t, const Template& tpl,
                      const TableSpec& spec, size_t width, Diagnostics& warnings) {
     Body body;
     const bool coded = spec.kind != TableKind::Fixed, economic = spec.kind == TableKind::EconomicDetail;
@@ -274,10 +368,12 @@ Body body_from_lines(const SourceDocument& doc, const TableExtent& extent, const
         }
         last_block = b;
     };
-    for (const auto& range : extent.ranges)
-        for (size_t i = range.begin + 1; i < range.end; ++i) {
-            const SourceItem& it = doc.items[i];
-            if (it.kind != SourceItem::Kind::Line) continue;
+    for (const auto& [line_text, line_place] : lines) {
+        {
+            struct {
+                const std::string& text;
+                SourcePlace place;
+            } it{line_text, line_place};
             const std::string key = label_key(it.text);
             if (key.starts_with("注") || key.starts_with("说明:")) break;
             if (unit_of_line(it.text) || key.starts_with("部门:")) continue;
@@ -311,6 +407,7 @@ Body body_from_lines(const SourceDocument& doc, const TableExtent& extent, const
             }
             flush();
         }
+    }
     if (pending) {
         place(*pending, pending_at);
         flush();
@@ -465,9 +562,37 @@ ImportedTable import_table(const SourceDocument& doc, const TableExtent& extent,
         }
     size_t width = 0;
     for (const auto& b : t.blocks) width += b.cells.size();
-    Body body = gather_body(doc, extent, spec, width, warnings);
-    // No grid: the columns were lost with the text layer; read the lines by the layout.
-    if (body.rows.empty()) body = body_from_lines(doc, extent, t, tpl, spec, width, warnings);
+    Body body = gather_body(doc, extent, t, spec, width, warnings);
+    // No grid, or one whose columns are not the layout's: read the lines (a grid's rows joined)
+    // by the layout, as a text layer is read.
+    if (body.rows.empty() || !body.unmapped.empty()) {
+        TextLines lines;
+        for (const auto& range : extent.ranges)
+            for (size_t i = range.begin + 1; i < range.end; ++i) {
+                const SourceItem& it = doc.items[i];
+                if (it.kind == SourceItem::Kind::Line) {
+                    lines.emplace_back(it.text, it.place);
+                    continue;
+                }
+                if (!body.rows.empty() && std::find(body.unmapped.begin(), body.unmapped.end(), i) == body.unmapped.end()) continue;
+                for (size_t r = 0; r < it.grid.rows.size(); ++r) {
+                    std::string joined;
+                    for (const auto& c : it.grid.rows[r])
+                        if (!trim(c).empty()) joined += (joined.empty() ? "" : " ") + trim(c);
+                    if (!joined.empty()) lines.emplace_back(joined, it.grid.places.at(r));
+                }
+            }
+        Body more = body_from_lines(doc, lines, t, tpl, spec, width, warnings);
+        if (body.rows.empty()) {
+            body = std::move(more);
+        } else {  // mapped grids and grids read as lines in one table: keep both, in order read
+            for (auto& u : more.unplaced) u.body_row += body.rows.size();
+            body.rows.insert(body.rows.end(), more.rows.begin(), more.rows.end());
+            body.places.insert(body.places.end(), more.places.begin(), more.places.end());
+            body.unread += more.unread;
+            body.unplaced.insert(body.unplaced.end(), more.unplaced.begin(), more.unplaced.end());
+        }
+    }
     for (const auto& row : body.rows)
         for (const auto& c : row) out.decimals = std::max(out.decimals, c.find('.') != std::string::npos ? decimals_of(trim(c)) : 0);
     std::vector<GridProblem> problems;
@@ -531,8 +656,12 @@ ImportedTable import_table(const SourceDocument& doc, const TableExtent& extent,
         for (const auto& a : u.amounts) w.amounts.push_back(parse_amount(a, out.unit).value.value_or(Money{}));
         out.waiting.push_back(std::move(w));
     }
+    // A note's lines: a new paragraph after a sentence's end, else the same one wrapped.
     std::string note;
-    for (const auto& n : notes) note += (note.empty() ? "" : "\n") + n;
+    for (const auto& n : notes) {
+        const bool ended = note.ends_with("。") || note.ends_with("；") || note.ends_with(".");
+        note += (note.empty() ? "" : ended ? "\n" : "") + n;
+    }
     const bool no_data_note = label_key(note).find("无数据") != std::string::npos;
     // A subject table printed with its header only, saying it has no data: its 合计 is blank.
     if (spec.kind == TableKind::SubjectTree && spec.total_when_empty && t.rows.empty() && body.unread == 0 && body.rows.empty()) {
