@@ -191,9 +191,10 @@ void put_in_place(const fs::path& tmp, const fs::path& target, const fs::path& p
             check_replaceable(target, replaceable);
             continue;
         }
-        // Moved away by another program's replace since we looked: created afresh.
-        if (err == ENOENT && again && !existing_dir(target)) {
-            exists = false;
+        // Moved away by another program's replace since we looked: created afresh, or, when
+        // that program has put its output in place meanwhile, replaced in turn.
+        if (err == ENOENT && again) {
+            exists = existing_dir(target);
             continue;
         }
         fail("无法替换 ", target, "", err);
