@@ -12,7 +12,9 @@
 #include "layout/outline_reading.h"
 #include "read/document_import.h"
 #include "read/document_readers.h"
+#include "read/pdf_reader.h"
 #include "read/text_reader.h"
+#include "write/document_writers.h"
 #include "sample/sample.h"
 #include "support.h"
 #include "write/books_writer.h"
@@ -447,5 +449,36 @@ TEST(ImportPdf, BadFilesAreRefusedByName) {
         EXPECT_NE(r.err.find(name), std::string::npos) << r.err;
         EXPECT_NE(r.err.find(says), std::string::npos) << name << ": " << r.err;
         EXPECT_FALSE(std::filesystem::exists(tmp / (name + ".json"))) << name;
+    }
+}
+
+namespace {
+
+Disclosure import_pdf_bytes(const std::string& bytes, Diagnostics& warnings) {
+    const Library& lib = Library::shipped();
+    ImportContext ctx;
+    ctx.templates = lib.layouts();
+    ctx.texts_for = [&lib](const std::string& id) { return &lib.narrative_for(id).texts; };
+    ctx.rules = &lib.rules();
+    return import_document(read_pdf_source(bytes, "disclosure.pdf"), ctx, "pdf", warnings);
+}
+
+}  // namespace
+
+// juesuan's own PDF reads back to the Disclosure it was printed from: every table (by its
+// rulings, across pages that repeat the header), part one and the glossary.
+TEST(ImportPdf, OwnPdfRoundTrip) {
+    for (int subjects : {0, 10}) {
+        SCOPED_TRACE(subjects);
+        Disclosure built = subjects == 0 ? seed_disclosure() : as_printed(sample(subjects));
+        Diagnostics warnings;
+        Disclosure d = import_pdf_bytes(render_formats(built, {"pdf"}).at("disclosure.pdf"), warnings);
+        for (const auto& w : warnings.all()) ADD_FAILURE() << format_diagnostic(w);
+        ASSERT_EQ(d.tables.size(), built.tables.size());
+        for (size_t i = 0; i < built.tables.size(); ++i) EXPECT_TRUE(d.tables[i] == built.tables[i]) << built.tables[i].id;
+        EXPECT_EQ(d.department, built.department);
+        EXPECT_EQ(d.part_one, built.part_one);
+        EXPECT_EQ(d.narrative.glossary, built.narrative.glossary);
+        EXPECT_EQ(d.narrative.sections.size(), built.narrative.sections.size());
     }
 }

@@ -399,18 +399,17 @@ void drop_page_furniture(std::vector<std::vector<SourceItem>>& pages) {
     std::map<std::string, int> seen;  // text without digits → pages it opens or closes
     for (const auto& items : pages) {
         std::set<std::string> ends;
-        for (size_t i = 0; i < items.size() && i < 2; ++i)
-            if (items[i].kind == SourceItem::Kind::Line) ends.insert(key(items[i]));
-        for (size_t i = items.size(); i-- > 0 && i + 2 >= items.size();)
-            if (items[i].kind == SourceItem::Kind::Line) ends.insert(key(items[i]));
+        if (!items.empty() && items.front().kind == SourceItem::Kind::Line) ends.insert(key(items.front()));
+        if (!items.empty() && items.back().kind == SourceItem::Kind::Line) ends.insert(key(items.back()));
         for (const auto& k : ends) ++seen[k];
     }
-    const int often = std::max(3, static_cast<int>(pages.size()) / 3);
-    for (auto& items : pages) {
+    const int often = std::max(3, static_cast<int>(pages.size()) / 2);
+    for (size_t p = 1; p < pages.size(); ++p) {  // the cover keeps its lines
+        auto& items = pages[p];
         const size_t n = items.size();
         std::vector<SourceItem> kept;
         for (size_t i = 0; i < n; ++i) {
-            const bool end = i < 2 || i + 2 >= n;
+            const bool end = i == 0 || i + 1 == n;
             const SourceItem& it = items[i];
             if (end && it.kind == SourceItem::Kind::Line && (page_number(it.text) || seen[key(it)] >= often)) continue;
             kept.push_back(std::move(items[i]));

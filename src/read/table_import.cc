@@ -551,11 +551,19 @@ ImportedTable import_table(const SourceDocument& doc, const TableExtent& extent,
                 continue;
             }
             const std::string key = label_key(it.text);
-            if (auto u = unit_of_line(it.text); u && out.unit_line.empty()) {
+            // "部门：… 金额单位：万元" may be one line (on one baseline in a PDF).
+            const bool department = key.starts_with("部门:") || key.starts_with("单位名称:");
+            if (department && out.department_line.empty()) {
+                std::string line = it.text;
+                for (std::string_view unit : {"金额单位", "单位："})
+                    if (auto at = line.find(unit); at != std::string::npos && at > 0) line = trim(std::string_view(line).substr(0, at));
+                out.department_line = line;
+            }
+            if (auto u = unit_of_line(department ? it.text.substr(std::min(it.text.size(), out.department_line.size())) : it.text);
+                u && out.unit_line.empty()) {
                 out.unit = *u;
-                out.unit_line = it.text;
-            } else if ((key.starts_with("部门:") || key.starts_with("单位名称:")) && out.department_line.empty()) {
-                out.department_line = it.text;
+                out.unit_line = trim(department ? std::string_view(it.text).substr(out.department_line.size()) : it.text);
+            } else if (department) {
             } else if (key.starts_with("注:") || (after_grid && key.starts_with("注")) || !notes.empty()) {
                 notes.push_back(it.text);
             }
