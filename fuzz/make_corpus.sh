@@ -11,7 +11,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # The build is instrumented: its leak checker knows the font caches are not leaks.
 export LSAN_OPTIONS="suppressions=$here/tests/lsan.supp:print_suppressions=0"
-mkdir -p "$out/books_folder" "$out/books_workbook" "$out/disclosure_json" "$out/text_document" "$out/pdf_document"
+mkdir -p "$out/books_folder" "$out/books_workbook" "$out/disclosure_json" "$out/text_document" "$out/pdf_document" "$out/html_document"
 
 "$build/fuzz/make_seeds" "$here/examples/tianqiao-2023" tianqiao "$out"
 # A generated department brings catalog.csv and glossary.csv too.
@@ -33,7 +33,10 @@ cp "$tmp/sample-md/disclosure.md" "$out/text_document/sample.md"
 cp "$here/tests/fixtures/published/shanghai-template-2024.pdf" "$out/pdf_document/template.pdf"
 "$build/juesuan" build "$tmp/sample" -o "$tmp/sample-pdf" --format pdf -q >/dev/null
 cp "$tmp/sample-pdf/disclosure.pdf" "$out/pdf_document/sample.pdf"
+# HTML: juesuan's page of the sample.
+"$build/juesuan" build "$tmp/sample" -o "$tmp/sample-html" --format html -q >/dev/null
+cp "$tmp/sample-html/disclosure.html" "$out/html_document/sample.html"
 # The JSON's keys, for fuzz_disclosure_json's dictionary.
 cat "$out"/disclosure_json/*.json | grep -o '"[A-Za-z_][A-Za-z0-9_]*":' | sort -u |
   sed 's/^"\(.*\)":$/"\\"\1\\":"/' > "$out/json.dict"
-echo "seeds in $out: $(ls "$out"/books_folder | wc -l) folders, $(ls "$out"/books_workbook | wc -l) workbooks, $(ls "$out"/disclosure_json | wc -l) JSON files, $(ls "$out"/text_document | wc -l) texts, $(ls "$out"/pdf_document | wc -l) PDFs"
+echo "seeds in $out: $(ls "$out"/books_folder | wc -l) folders, $(ls "$out"/books_workbook | wc -l) workbooks, $(ls "$out"/disclosure_json | wc -l) JSON files, $(ls "$out"/text_document | wc -l) texts, $(ls "$out"/pdf_document | wc -l) PDFs, $(ls "$out"/html_document | wc -l) HTML pages"

@@ -12,6 +12,7 @@
 #include "layout/outline_reading.h"
 #include "read/document_import.h"
 #include "read/document_readers.h"
+#include "read/html_reader.h"
 #include "read/pdf_reader.h"
 #include "read/text_reader.h"
 #include "write/document_writers.h"
@@ -481,4 +482,54 @@ TEST(ImportPdf, OwnPdfRoundTrip) {
         EXPECT_EQ(d.narrative.glossary, built.narrative.glossary);
         EXPECT_EQ(d.narrative.sections.size(), built.narrative.sections.size());
     }
+}
+
+// juesuan's own HTML reads back to the Disclosure it was written from.
+TEST(ImportHtml, OwnHtmlRoundTrip) {
+    for (int subjects : {0, 300}) {
+        SCOPED_TRACE(subjects);
+        Disclosure built = subjects == 0 ? seed_disclosure() : as_printed(sample(subjects));
+        const Library& lib = Library::shipped();
+        ImportContext ctx;
+        ctx.templates = lib.layouts();
+        ctx.texts_for = [&lib](const std::string& id) { return &lib.narrative_for(id).texts; };
+        Diagnostics warnings;
+        Disclosure d = import_document(read_html_source(render_formats(built, {"html"}).at("disclosure.html"), "d.html"), ctx,
+                                       "html", warnings);
+        for (const auto& w : warnings.all()) ADD_FAILURE() << format_diagnostic(w);
+        ASSERT_EQ(d.tables.size(), built.tables.size());
+        for (size_t i = 0; i < built.tables.size(); ++i) EXPECT_TRUE(d.tables[i] == built.tables[i]) << built.tables[i].id;
+        EXPECT_EQ(d.part_one, built.part_one);
+        EXPECT_EQ(d.narrative.glossary, built.narrative.glossary);
+    }
+}
+
+// Markup as Word and government sites export it: cells of <p><span>, &nbsp;, spans, a layout
+// table around the real ones, two tables in a row, text outside tables in <p> and <br>.
+TEST(ImportHtml, WordExportedMarkup) {
+    const std::string page = R"(<html><head><meta charset="utf-8"><style>td{}</style></head><body>
+<table class="layout"><tr><td>
+  <p class=MsoNormal><span style='font-size:16pt'>收入决算表</span></p>
+  <table border=1>
+   <tr><td rowspan=2><p><span>项&nbsp;目</span></p></td><td colspan=2><p>本年收入</p></td></tr>
+   <tr><td><p><span>合计</span></p></td><td>财政拨款<br>收入</td></tr>
+   <tr><td>2010301</td><td><p align=right><span lang=EN-US>602.09</span></p></td><td>602.09</td></tr>
+  </table>
+  <table><tr><td>注：</td><td>本表反映</td></tr></table>
+</td></tr></table>
+<p>第一段<br>第二段</p><script>var x = "<table>";</script>
+</body></html>)";
+    SourceDocument doc = read_html_source(page, "word.html");
+    std::vector<std::string> kinds;
+    for (const auto& it : doc.items) kinds.push_back(it.kind == SourceItem::Kind::Grid ? "grid" : it.text);
+    EXPECT_EQ(kinds, (std::vector<std::string>{"收入决算表", "grid", "grid", "第一段", "第二段"}));
+    const SourceGrid& g = doc.items[1].grid;
+    EXPECT_EQ(g.rows, (std::vector<std::vector<std::string>>{
+                          {"项 目", "本年收入", ""}, {"", "合计", "财政拨款 收入"}, {"2010301", "602.09", "602.09"}}));
+    EXPECT_EQ(g.merges.size(), 2u);
+    EXPECT_EQ(g.places[2].line, 7);  // the third <tr>
+    EXPECT_THROW(read_html_source("<html>\xC4\xE3</html>", "gbk.html"), InputError);
+    std::string deep;
+    for (int i = 0; i < 5000; ++i) deep += "<div>";
+    EXPECT_THROW(read_html_source(deep, "deep.html"), InputError);  // bounded, never a stack overflow
 }

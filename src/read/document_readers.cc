@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "read/csv_file.h"
 #include "read/json_reader.h"
+#include "read/html_reader.h"
 #include "read/pdf_reader.h"
 #include "read/text_reader.h"
 
@@ -39,6 +40,19 @@ Disclosure read_pdf(const std::filesystem::path& file, const ImportContext& ctx,
     return import_document(read_pdf_source(bytes, file.string()), ctx, "pdf", warnings);
 }
 
+// An HTML page: its markup opens with a doctype, <html> or a table, whatever the file is called.
+bool sniff_html(std::string_view head) {
+    std::string h = to_lower_ascii(head.substr(0, 1024));
+    for (std::string_view tag : {"<!doctype html", "<html", "<table", "<meta"})
+        if (h.find(tag) != std::string::npos) return true;
+    return false;
+}
+
+Disclosure read_html(const std::filesystem::path& file, const ImportContext& ctx, Diagnostics& warnings) {
+    const std::string content = read_text_file(file, file.string());
+    return import_document(read_html_source(content, file.string()), ctx, "html", warnings);
+}
+
 std::string file_head(const std::filesystem::path& file, size_t n) {
     std::ifstream in(file, std::ios::binary);
     std::string head(n, '\0');
@@ -53,6 +67,7 @@ const std::vector<DocumentReader>& document_readers() {
     static const std::vector<DocumentReader> readers = {
         {"json", "disclosure.json（juesuan 的模型文件）", {".json"}, sniff_json, read_json},
         {"pdf", "公开文件的 PDF（有文字层）", {".pdf"}, sniff_pdf, read_pdf},
+        {"html", "公开文件的网页（.html）", {".html", ".htm", ".xhtml"}, sniff_html, read_html},
         {"text", "公开文件的文本或 Markdown（.txt、.md）", {".txt", ".md", ".markdown", ".text"}, sniff_text, read_text},
     };
     return readers;
