@@ -1,5 +1,11 @@
 #include "app/build.h"
 
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
 #include <fmt/format.h>
 
 #include "core/text.h"
@@ -119,6 +125,44 @@ Job build_and_check(const fs::path& input, const Library& lib, const BuildOption
     place_findings(job.disclosure, job.result);
     job.rules_version = rules_version(lib.rules());
     return job;
+}
+
+std::vector<DocumentJob> check_documents(const std::vector<fs::path>& inputs, const Library& lib, const BuildOptions& opts,
+                                         const std::function<void(size_t, size_t)>& progress) {
+    std::vector<DocumentJob> out(inputs.size());
+    std::atomic<size_t> next{0}, finished{0};
+    std::mutex m;
+    std::condition_variable cv;
+    auto work = [&] {
+        for (size_t i = next++; i < inputs.size(); i = next++) {
+            out[i].input = inputs[i];
+            try {
+                out[i].job = build_and_check(inputs[i], lib, opts);
+            } catch (const InputError& e) {
+                out[i].failure = e.diagnostics();
+            } catch (const std::exception& e) {
+                out[i].failure.error(Location{inputs[i].string()}, e.what());
+            }
+            {
+                std::lock_guard lock(m);
+                ++finished;
+            }
+            cv.notify_one();
+        }
+    };
+    const size_t threads = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, std::max<size_t>(1, inputs.size()));
+    std::vector<std::thread> pool;
+    for (size_t t = 0; t < threads; ++t) pool.emplace_back(work);
+    // The calling thread reports progress while the workers read.
+    for (size_t shown = 0; shown < inputs.size();) {
+        std::unique_lock lock(m);
+        cv.wait(lock, [&] { return finished > shown; });
+        shown = finished;
+        lock.unlock();
+        if (progress) progress(shown, inputs.size());
+    }
+    for (auto& t : pool) t.join();
+    return out;
 }
 
 void place_findings(const Disclosure& d, CheckResult& r) {

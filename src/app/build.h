@@ -3,6 +3,8 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <map>
 #include <string>
 #include <vector>
@@ -61,6 +63,19 @@ Job import_document_file(const std::filesystem::path& input, const Library& lib,
 // Builds books or reads a document (any registered reader), then checks it with the library's
 // rules. Throws InputError when the input cannot be read.
 Job build_and_check(const std::filesystem::path& input, const Library& lib, const BuildOptions& opts = {});
+
+// One document of many: its job, or the problems that kept it from being read.
+struct DocumentJob {
+    std::filesystem::path input;
+    std::optional<Job> job;
+    Diagnostics failure;  // when it could not be read
+};
+
+// Reads and checks documents on all cores (each as build_and_check does), in the order given;
+// `done` is called after each, from the calling thread, with the number finished so far.
+std::vector<DocumentJob> check_documents(const std::vector<std::filesystem::path>& inputs, const Library& lib,
+                                         const BuildOptions& opts = {},
+                                         const std::function<void(size_t done, size_t total)>& progress = {});
 
 // Findings on an imported document get the page and line where it printed what they are about.
 void place_findings(const Disclosure& d, CheckResult& r);

@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <iostream>
 
 #include "app/build.h"
@@ -195,19 +196,26 @@ struct AuditCommand {
         std::string text, json = inputs.size() > 1 ? "[\n" : "";
         int errors = 0, unreadable = 0;
         const bool progress = inputs.size() > 1 && isatty(STDERR_FILENO);
-        for (size_t i = 0; i < inputs.size(); ++i) {
-            const std::string& in = inputs[i];
-            if (progress) std::cerr << fmt::format("\r[{}/{}] {}\x1b[K", i + 1, inputs.size(), in) << std::flush;
+        for (const auto& in : inputs)
             if (is_books(in)) throw InputError(Location{in}, "这是账簿，不是公开文件：账簿请用 juesuan check");
-            Job job;
-            try {
-                job = build_and_check(in, lib, {tpl});
-            } catch (const InputError& e) {
+        const auto started = std::chrono::steady_clock::now();
+        auto show = [&](size_t done, size_t total) {
+            if (!progress) return;
+            const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            const double rate = s > 0 ? static_cast<double>(done) / s : 0;
+            std::cerr << fmt::format("\r已审核 {}/{} 份，{:.1f} 份/秒，约剩 {:.0f} 秒\x1b[K", done, total, rate,
+                                     rate > 0 ? static_cast<double>(total - done) / rate : 0.0)
+                      << std::flush;
+        };
+        for (auto& d : check_documents(paths(inputs), lib, {tpl}, show)) {
+            const std::string in = d.input.string();
+            if (!d.job) {
                 if (progress) std::cerr << "\n";
-                print_diagnostics(e.diagnostics());
+                print_diagnostics(d.failure);
                 ++unreadable;
                 continue;
             }
+            const Job& job = *d.job;
             errors += job.errors();
             if (format == "json") {
                 std::string one = write_findings_json(job.result, job.rules_version, &job.disclosure);
@@ -215,7 +223,7 @@ struct AuditCommand {
             } else {
                 text += fmt::format("{}：{} {} 年度部门决算（模板 {}），规则 {}\n", in, job.disclosure.department,
                                     job.disclosure.year, job.disclosure.template_id, job.rules_version);
-                for (const auto& d : job.warnings.sorted()) text += format_diagnostic(d) + "\n";
+                for (const auto& w : job.warnings.sorted()) text += format_diagnostic(w) + "\n";
                 text += write_findings_text(job.disclosure, job.result) + "\n";
             }
         }
