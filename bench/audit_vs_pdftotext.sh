@@ -41,4 +41,4 @@ for k in $(seq 1 25); do
   done
 done
 t0=$(now); "$JUESUAN" audit "$WORK"/doc* --format json -o "$WORK/audit.json" >/dev/null 2>&1 || true; t1=$(now)
-echo "$n $t1 $t0" | awk '{printf "%d documents in one audit: %.2f s, %.1f documents/s (one core)\n", $1, $2 - $3, $1 / ($2 - $3)}'
+echo "$n $t1 $t0" | awk '{printf "%d documents in one audit: %.2f s, %.1f documents/s on '"$(nproc)"' cores\n", $1, $2 - $3, $1 / ($2 - $3)}'

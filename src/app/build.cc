@@ -93,7 +93,7 @@ Job import_document_file(const fs::path& input, const Library& lib, const BuildO
     const DocumentReader* reader = find_document_reader(input);
     if (!reader)
         throw InputError(Location{input.string()},
-                         "无法识别的输入：应为账簿目录、账簿工作簿（.xlsx）、disclosure.json 或公开文件（.txt、.md）");
+                         "无法识别的输入：应为账簿目录、账簿工作簿（.xlsx）、disclosure.json 或公开文件（.pdf、.html、.txt、.md）");
     Job job;
     job.source = Job::Source::Document;
     job.reader = reader->name;

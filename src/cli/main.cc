@@ -110,8 +110,8 @@ struct CheckCommand {
     std::vector<std::string> rules, catalogs;
 
     void add_to(CLI::App& app) {
-        auto* c = app.add_subcommand("check", "按审核规则核对账簿目录或 disclosure.json");
-        c->add_option("INPUT", input, "账簿目录、账簿工作簿或 disclosure.json")->required();
+        auto* c = app.add_subcommand("check", "按审核规则核对账簿目录、disclosure.json 或已发布的公开文件");
+        c->add_option("INPUT", input, "账簿目录、账簿工作簿、disclosure.json 或公开文件（.pdf、.html、.txt、.md）")->required();
         c->add_option("--format", format, "输出格式：text（默认）或 json")->check(CLI::IsMember({"text", "json"}));
         c->add_option("--rules", rules, "追加的规则文件（可多次给出）");
         c->add_option("--catalog", catalogs, "追加加载本年度的科目目录 CSV（可多次给出）");
@@ -141,7 +141,7 @@ struct ImportCommand {
     bool quiet = false;
 
     void add_to(CLI::App& app) {
-        auto* c = app.add_subcommand("import", "把已发布的部门决算公开文件（.txt、.md）读入为 disclosure.json");
+        auto* c = app.add_subcommand("import", "把已发布的部门决算公开文件（.pdf、.html、.txt、.md）读入为 disclosure.json");
         c->add_option("DOC", inputs, "公开文件（可多个）")->required();
         c->add_option("-o,--output", out, "写出的 disclosure.json；多个文件时为输出目录（每个文件一个 .json）")->required();
         c->add_option("--template", tpl, "按此模板读入（默认由文件自动识别）");
@@ -181,7 +181,7 @@ struct AuditCommand {
     std::string format = "text", out, tpl;
 
     void add_to(CLI::App& app) {
-        auto* c = app.add_subcommand("audit", "审核已发布的部门决算公开文件（.txt、.md 或 disclosure.json），逐条指出原文的行或页");
+        auto* c = app.add_subcommand("audit", "审核已发布的部门决算公开文件（.pdf、.html、.txt、.md 或 disclosure.json），逐条指出原文的页或行");
         c->add_option("DOC", inputs, "公开文件（可多个）")->required();
         c->add_option("--format", format, "输出格式：text（默认）或 json")->check(CLI::IsMember({"text", "json"}));
         c->add_option("-o,--output", out, "写到此文件（默认打印）");
