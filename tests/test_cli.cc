@@ -41,7 +41,10 @@ TEST(Cli, BuildsTheExample) {
     EXPECT_TRUE(fs::exists(tmp / "out/disclosure.json"));
     EXPECT_NE(r.out.find("disclosure.md"), std::string::npos);
     EXPECT_NE(r.out.find("disclosure.json"), std::string::npos);
-    EXPECT_EQ(r.err, "");  // the example is clean: no warning
+    // The example is clean but for the one inconsistency its published text has (the seed's 五
+    // lists parts adding to 212.40 万元 for a change of 202.34 万元), reported before publication.
+    EXPECT_NE(r.err.find("[警告] N-007"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("审核结果：错误 0 处，警告 1 处，提示 0 处。"), std::string::npos) << r.err;
     std::string md = slurp(tmp / "out/disclosure.md");
     EXPECT_NE(md.find("| 总计 | 31 | 1,411.67 | 总计 | 62 | 1,411.67 |"), std::string::npos);
     EXPECT_NE(md.find("| 2010301 | 行政运行 | 602.09 | 602.09 |"), std::string::npos);
@@ -272,7 +275,9 @@ TEST(Cli, InitWritesAGuide) {
 TEST(Cli, CheckTheExampleIsClean) {
     CliResult r = run_cli({"check", example_dir().string()});
     EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
-    EXPECT_NE(r.out.find("审核结果：错误 0 处，警告 0 处，提示 2 处。"), std::string::npos) << r.out;
+    // One warning: the seed's own 五 (N-007, see BuildsTheExample).
+    EXPECT_NE(r.out.find("审核结果：错误 0 处，警告 1 处，提示 2 处。"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("所列 4 项之和 212.40 万元，大于其所说明的 202.34 万元"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("[提示] F-011  人员经费（个税）"), std::string::npos) << r.out;  // published without its funds
 }
 
@@ -393,7 +398,7 @@ TEST(Cli, CheckReportsExactlyTheEditedSentence) {
         auto out = nlohmann::json::parse(r.out);
         nlohmann::json errors = nlohmann::json::array();
         for (const auto& f : out["findings"])
-            if (f["severity"] != "info") errors.push_back(f);
+            if (f["severity"] != "info" && f["rule"] != "N-007") errors.push_back(f);  // N-007: the seed's own 五
         ASSERT_EQ(errors.size(), 1u) << r.out;
         const auto& f = errors[0];
         EXPECT_EQ(f["rule"], with_claim ? "N-003" : "N-001");

@@ -6,6 +6,7 @@
 #include <toml++/toml.h>
 
 #include "app/build.h"
+#include "check/document_checks.h"
 #include "model/books_schema.h"
 #include "read/csv_file.h"
 #include "core/score.h"
@@ -215,8 +216,13 @@ TEST(Rules, CleanDisclosuresRaiseNothingAndEveryRuleIsExercised) {
         CheckResult r = run_checks(base.disclosure, rules(), &base.catalogs);
         // Clean: no error, no warning, nothing that could not be checked. (The seed's two projects
         // published without their funds are noted by F-011, an info.)
+        // And the officer's texts of the seed (N-007): its 五 lists parts adding to 212.40 万元 for a
+        // change of 202.34 万元, a genuine inconsistency of the published document kept in the
+        // example; without the carry-overs (seed-no-carry) the 一's parts also exceed the change.
         for (const auto& f : r.findings)
-            EXPECT_TRUE(f.severity == FindingSeverity::Info && f.rule == "F-011")
+            EXPECT_TRUE((f.severity == FindingSeverity::Info && f.rule == "F-011") ||
+                        (f.rule == "N-007" && base.disclosure.department.find("天桥区") != std::string::npos &&
+                         (f.location.section == "五" || name == "seed-no-carry")))
                 << name << ":\n" << write_findings_text(base.disclosure, r);
         for (const auto& [id, n] : r.evaluations) evaluations[id] += n;
     }
@@ -459,4 +465,37 @@ TEST(Rules, MalformedRuleFilesAreRefused) {
         EXPECT_THROW(parse_rules(text, "bad.toml"), InputError) << formula;
     }
     EXPECT_THROW(parse_rules(head + "formula = \"total == 1\"\nwhere = \"level=项\"\n", "bad.toml"), InputError);
+}
+
+// Parts listed to explain an amount: silent when they add up (the seed's 一, with a list inside a
+// list and a part that 减少), a warning when they add up to more (the seed's 五).
+TEST(Rules, ListedPartsDoNotExceedWhatTheyExplain) {
+    Disclosure d;
+    auto para = [](const std::string& text) {
+        Paragraph p;
+        p.sentences.push_back({text, {}, {}});
+        return p;
+    };
+    Section s;
+    s.id = "一";
+    s.title = "一、收入支出决算总体情况说明";
+    s.paragraphs.push_back(para("与 2022 年度相比，收、支总计各增加 755.62 万元，增长 115.18%。主要是人员变动增加 174.09 万元，"
+                                "项目收支方面增加 581.53 万元，项目主要包含：业务经费增加 113.94 万元，大数据项目增加 176.08 万元，"
+                                "12345 热线项目增加 147.18 万元，政务公开项目增加 49.14 万元，2022 年省级数字山东项目增加 50 万元，"
+                                "其他项目增加 65 万元，四进工作组工作经费项目减少了 19.81 万元。"));
+    s.paragraphs.push_back(para("政府采购支出总额 355.66 万元，其中：货物支出 8.68 万元、工程支出 0 万元、服务支出 346.98 万元。"
+                                "授予中小企业合同金额 12.01 万元，其中：授予小微企业合同金额 12.01 万元。"));
+    d.narrative.sections.push_back(s);
+    FormulaEvaluator ev(d);
+    int evals = 0;
+    EXPECT_TRUE(check_claims(d, ev, "components", evals).empty());
+    EXPECT_EQ(evals, 3);  // the two lists of 一 and the first of 采购 (a list of one part is no list)
+    d.narrative.sections[0].paragraphs.push_back(para("项目支出增加预算 419 万元的 202.34 万元，主要是大数据项目增加预算支出 26.08 万元，"
+                                                      "12345 热线项目增加预算支出 67.18 万元，政务公开项目增加预算支出 69.14 万元，"
+                                                      "2022 年省级数字山东项目增加预算支出 50 万元。"));
+    auto problems = check_claims(d, ev, "components", evals);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].actual, "212.40");
+    EXPECT_EQ(problems[0].difference, "10.06");
+    EXPECT_EQ(problems[0].where.section, "一");
 }

@@ -1,5 +1,7 @@
 #include "check/document_checks.h"
 
+#include <array>
+
 #include <cctype>
 
 #include <fmt/format.h>
@@ -177,11 +179,104 @@ void recompute_claim(const Disclosure& d, const FormulaEvaluator& ev, const Clai
 
 }  // namespace
 
+namespace {
+
+// An amount in 万元 as prose prints it ("1,411.64 万元", "50万元"), with its place in the text.
+struct ProseAmount {
+    size_t at = 0, end = 0;
+    std::int64_t fen = 0;
+};
+
+std::vector<ProseAmount> prose_amounts(const std::string& t) {
+    std::vector<ProseAmount> out;
+    for (size_t i = 0; i < t.size();) {
+        if (t[i] < '0' || t[i] > '9' || (i > 0 && ((t[i - 1] >= '0' && t[i - 1] <= '9') || t[i - 1] == '.' || t[i - 1] == ','))) {
+            ++i;
+            continue;
+        }
+        size_t j = i;
+        while (j < t.size() && ((t[j] >= '0' && t[j] <= '9') || t[j] == ',' || t[j] == '.')) ++j;
+        size_t k = j;
+        while (k < t.size() && t[k] == ' ') ++k;
+        std::string number = t.substr(i, j - i);
+        while (!number.empty() && (number.back() == '.' || number.back() == ',')) number.pop_back();
+        if (t.compare(k, std::string("万元").size(), "万元") == 0) {
+            AmountParse p = parse_amount(number, AmountUnit::Wan);
+            if (p.ok() && p.value) out.push_back({i, k + std::string("万元").size(), p.value->fen()});
+        }
+        i = j;
+    }
+    return out;
+}
+
+// "主要是 A 增加 a 万元，B 增加 b 万元…": the words that open a list of the parts of the amount said
+// just before them.
+constexpr std::array<std::string_view, 6> kListWords = {"主要是", "主要包括", "主要包含", "主要为", "主要用于", "其中"};
+
+// Parts listed to explain an amount add up to more than it, beyond what rounding the printed
+// parts explains: "项目支出增加预算…的 202.34 万元，主要是 … 26.08、67.18、69.14、50 万元" (212.40).
+// A list ends where the next one opens (a list of a part's own parts) or the paragraph ends; a
+// part said to 减少 counts against the sum.
+void check_components(const Section& s, const Paragraph& para, std::vector<Problem>& out, int& evals) {
+    const std::string text = para.text();
+    const auto amounts = prose_amounts(text);
+    std::vector<size_t> opens;
+    for (auto w : kListWords)
+        for (size_t at = text.find(w); at != std::string::npos; at = text.find(w, at + w.size())) opens.push_back(at);
+    std::sort(opens.begin(), opens.end());
+    for (size_t k = 0; k < opens.size(); ++k) {
+        // A list runs to the next list or the end of its sentence.
+        const size_t from = opens[k];
+        size_t to = k + 1 < opens.size() ? opens[k + 1] : text.size();
+        if (size_t stop = text.find("。", from); stop != std::string::npos) to = std::min(to, stop);
+        const ProseAmount* total = nullptr;
+        for (const auto& a : amounts)
+            if (a.end <= from) total = &a;
+        if (!total) continue;
+        std::int64_t sum = 0;
+        int parts = 0;
+        size_t last = from;
+        for (const auto& a : amounts) {
+            if (a.at < from || a.end > to) continue;
+            const std::string before = text.substr(last, a.at - last);
+            const bool less = before.find("减少") != std::string::npos || before.find("下降") != std::string::npos;
+            sum += less ? -a.fen : a.fen;
+            ++parts;
+            last = a.end;
+        }
+        if (parts < 2) continue;
+        ++evals;
+        // Each printed part and the total are off by up to half of 0.01 万元.
+        const std::int64_t slack = (parts + 1) * 5000;
+        if (sum <= total->fen + slack) continue;
+        Problem p;
+        p.where.section = s.id;
+        const size_t start = text.rfind("。", total->at);
+        const size_t stop = text.find("。", from);
+        p.where.quote = text.substr(start == std::string::npos ? 0 : start + std::string("。").size(),
+                                    (stop == std::string::npos ? text.size() : stop + std::string("。").size()) -
+                                        (start == std::string::npos ? 0 : start + std::string("。").size()));
+        p.message = fmt::format("所列 {} 项之和 {} 万元，大于其所说明的 {} 万元", parts, format_wan(Money::from_fen(sum)),
+                                format_wan(Money::from_fen(total->fen)));
+        p.expected = fmt::format("不大于 {}", format_wan(Money::from_fen(total->fen)));
+        p.actual = format_wan(Money::from_fen(sum));
+        p.difference = format_wan(Money::from_fen(sum - total->fen));
+        out.push_back(std::move(p));
+    }
+}
+
+}  // namespace
+
 std::vector<Problem> check_claims(const Disclosure& d, const FormulaEvaluator& ev, const std::string& kind, int& evals) {
     std::vector<Problem> out;
     std::vector<const Section*> all;
     for (const auto& s : d.narrative.sections) all.push_back(&s);
     for (const auto& s : d.narrative.reports) all.push_back(&s);
+    if (kind == "components") {
+        for (const Section* sp : all)
+            for (const auto& para : sp->paragraphs) check_components(*sp, para, out, evals);
+        return out;
+    }
     for (const Section* sp : all)
         for (const auto& para : sp->paragraphs)
             for (const auto& x : para.sentences)
@@ -438,6 +533,7 @@ const std::vector<NamedCheck>& claim_checks() {
         {"count", "个数陈述按其公式重算"},
         {"score", "得分陈述按其公式重算"},
         {"text", "文字陈述（增加/减少、等级、比较）按其公式判定"},
+        {"components", "说明增减或构成时所列各项之和不大于其所说明的数（官员所写的文字也核对）"},
     };
     return kinds;
 }

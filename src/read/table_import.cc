@@ -442,9 +442,14 @@ void read_fixed(Table& t, std::vector<SourcePlace>& places, const std::vector<Ro
             for (size_t i = next[static_cast<size_t>(r.block)]; i < t.rows.size() && !hit; ++i)
                 if (in_block(i)) hit = i;
         if (!hit) {
+            // A row the template lacks (a later year's class) with an amount: the table is not
+            // read whole, and its sums are not judged without it.
+            const bool amounts = std::any_of(r.values.begin(), r.values.end(), [](const auto& v) { return v.second && !v.second->is_zero(); });
+            if (amounts) ++t.unread;
             warnings.warning(at_place(file, at[k]),
-                             fmt::format("{}：“{}”{}不是模板中的行，未读入", t.title, r.label,
-                                         r.line ? fmt::format("（行次 {}）", *r.line) : std::string()));
+                             fmt::format("{}：“{}”{}不是模板中的行，未读入{}", t.title, r.label,
+                                         r.line ? fmt::format("（行次 {}）", *r.line) : std::string(),
+                                         amounts ? "（本行有金额：涉及本表的审核规则不再核对）" : ""));
             continue;
         }
         Row& into = t.rows[*hit];
@@ -684,7 +689,7 @@ ImportedTable import_table(const SourceDocument& doc, const TableExtent& extent,
         return std::any_of(r.values.begin(), r.values.end(), [](const auto& v) { return v.second && !v.second->is_zero(); });
     });
     t.note = note;
-    t.unread = body.unread;
+    t.unread += body.unread;
     if (body.rows.empty() && !no_data_note)
         warnings.warning(at_place(doc.file, doc.items[extent.ranges.front().begin].place),
                          fmt::format("{}：标题下没有找到表格", spec.title));
