@@ -158,6 +158,8 @@ TEST(Import, AuditPointsAtTheLine) {
     auto r = run_cli({"check", published_seed().string()});
     EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
     EXPECT_NE(r.out.find("错误 0 处"), std::string::npos) << r.out;
+    // The seed's genuine inconsistency of prose, at the line of its paragraph (520: "…69.14 万元…").
+    EXPECT_NE(r.out.find("[警告] N-007  原文第 520 行"), std::string::npos) << r.out;
     TempDir tmp;
     std::string text = slurp(published_seed());
     // Line 173: 公开02表 2010301 行政运行, 本年收入合计 602.09 → 612.09.

@@ -182,6 +182,15 @@ void place_findings(const Disclosure& d, CheckResult& r) {
             if (it != places.end()) at = it->second;
         } else if (!l.section.empty()) {
             if (auto it = places.find("s" + l.section); it != places.end()) at = it->second;
+            // The paragraph the quoted sentence stands in, when the import kept its place.
+            if (const Section* s = d.narrative.section(l.section); s && !l.quote.empty()) {
+                const std::string head = l.quote.substr(0, std::min<size_t>(l.quote.size(), 60));
+                for (size_t i = 0; i < s->paragraphs.size(); ++i)
+                    if (s->paragraphs[i].text().find(head) != std::string::npos) {
+                        if (auto it = places.find(fmt::format("s{}.{}", l.section, i)); it != places.end()) at = it->second;
+                        break;
+                    }
+            }
         }
         if (!at) continue;
         if (at->page) l.page = at->page;

@@ -240,6 +240,7 @@ void read_part_three(const SourceDocument& doc, const ReadOutline& o, Disclosure
         if (heading_like(p.text)) para.style = "heading";
         else if (p.text.starts_with("图") && p.text.size() > 3 && p.text[3] >= '0' && p.text[3] <= '9') para.style = "caption";
         para.sentences = para.style == "text" ? sentences_of(p.text) : std::vector<Sentence>{{p.text, {}, {}}};
+        d.source.places[fmt::format("s{}.{}", current->id, current->paragraphs.size())] = p.place;
         current->paragraphs.push_back(std::move(para));
     }
 }
