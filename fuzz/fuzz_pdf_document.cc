@@ -1,30 +1,9 @@
-// Fuzzes the PDF reader: MuPDF's parsing, the visual rows, then recognise the layout → import
-// → check → render (as `juesuan audit file.pdf` would).
-#include <string>
-
+// Fuzzes the PDF reader: MuPDF's parsing, the rulings and visual rows, then recognise the layout
+// → import → check → render (as `juesuan audit file.pdf` would; no PDF output).
 #include "fuzz_support.h"
-#include "read/document_import.h"
 #include "read/pdf_reader.h"
 
-using namespace juesuan;
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    const Library& lib = Library::shipped();
-    static const ImportContext ctx = [&] {
-        ImportContext c;
-        c.templates = lib.layouts();
-        c.texts_for = [&lib](const std::string& id) { return &lib.narrative_for(id).texts; };
-        c.rules = &lib.rules();
-        return c;
-    }();
-    try {
-        Diagnostics warnings;
-        SourceDocument doc = read_pdf_source(std::string_view(reinterpret_cast<const char*>(data), size), "doc.pdf");
-        Disclosure d = import_document(doc, ctx, "pdf", warnings);
-        use_template_scoring(d, lib);
-        juesuan::fuzz::check_and_render(d, lib.catalogs(), false);
-    } catch (const InputError&) {
-        // Damaged, encrypted, scanned, or no disclosure: reported to the user.
-    }
+    juesuan::fuzz::import_check_render(juesuan::read_pdf_source, "pdf", data, size, false);
     return 0;
 }

@@ -16,6 +16,8 @@
 
 #include "app/build.h"
 #include "check/engine.h"
+#include "layout/source_document.h"
+#include "read/document_import.h"
 #include "core/diagnostics.h"
 #include "read/rules_reader.h"
 #include "write/document_writers.h"
@@ -56,6 +58,23 @@ inline void check_and_render(const Disclosure& d, const Catalogs& catalogs, bool
     std::vector<std::string> formats = {"md", "json", "html", "xlsx"};
     if (pdf) formats.push_back("pdf");
     render_formats(d, formats);
+}
+
+// A published document's reader, then as `juesuan audit` goes on: recognise the layout, import,
+// check, render. Only InputError (reported to the user) may come out of the reader or the import.
+inline void import_check_render(SourceDocument (*source)(std::string_view, const std::string&), const char* reader,
+                                const uint8_t* data, size_t size, bool pdf) {
+    const Library& lib = Library::shipped();
+    static const ImportContext ctx = import_context(lib);
+    try {
+        Diagnostics warnings;
+        SourceDocument doc = source(std::string_view(reinterpret_cast<const char*>(data), size), std::string("doc.") + reader);
+        Disclosure d = import_document(doc, ctx, reader, warnings);
+        use_template_scoring(d, lib);
+        check_and_render(d, lib.catalogs(), pdf);
+    } catch (const InputError&) {
+        // Not a disclosure, damaged, or not UTF-8: reported to the user.
+    }
 }
 
 // One input in eight also goes through the PDF writer; chosen by size so a reproducer replays the same way.

@@ -27,14 +27,11 @@ using namespace juesuan::test;
 
 namespace {
 
-std::filesystem::path published_seed() { return source_dir() / "tests/fixtures/published/tianqiao-2023.txt"; }
+std::filesystem::path published(const std::string& name) { return source_dir() / "tests/fixtures/published" / name; }
+std::filesystem::path published_seed() { return published("tianqiao-2023.txt"); }
 
 Disclosure import_text(const std::string& text, Diagnostics& warnings, const std::string& name = "doc.md") {
-    const Library& lib = Library::shipped();
-    ImportContext ctx;
-    ctx.templates = lib.layouts();
-    ctx.texts_for = [&lib](const std::string& id) { return &lib.narrative_for(id).texts; };
-    return import_document(read_text_source(text, name), ctx, "text", warnings);
+    return import_document(read_text_source(text, name), import_context(Library::shipped()), "text", warnings);
 }
 
 std::vector<std::string> keys(const std::vector<std::string>& v) {
@@ -264,8 +261,6 @@ TEST(Import, AuditManyDocuments) {
 
 namespace {
 
-std::filesystem::path published(const std::string& name) { return source_dir() / "tests/fixtures/published" / name; }
-
 const Row& row_of(const Disclosure& d, const std::string& table, const std::string& key) {
     const Table* t = d.table(table);
     if (!t) throw std::runtime_error("no table " + table);
@@ -458,12 +453,7 @@ TEST(ImportPdf, BadFilesAreRefusedByName) {
 namespace {
 
 Disclosure import_pdf_bytes(const std::string& bytes, Diagnostics& warnings) {
-    const Library& lib = Library::shipped();
-    ImportContext ctx;
-    ctx.templates = lib.layouts();
-    ctx.texts_for = [&lib](const std::string& id) { return &lib.narrative_for(id).texts; };
-    ctx.rules = &lib.rules();
-    return import_document(read_pdf_source(bytes, "disclosure.pdf"), ctx, "pdf", warnings);
+    return import_document(read_pdf_source(bytes, "disclosure.pdf"), import_context(Library::shipped()), "pdf", warnings);
 }
 
 }  // namespace
@@ -491,13 +481,9 @@ TEST(ImportHtml, OwnHtmlRoundTrip) {
     for (int subjects : {0, 300}) {
         SCOPED_TRACE(subjects);
         Disclosure built = subjects == 0 ? seed_disclosure() : as_printed(sample(subjects));
-        const Library& lib = Library::shipped();
-        ImportContext ctx;
-        ctx.templates = lib.layouts();
-        ctx.texts_for = [&lib](const std::string& id) { return &lib.narrative_for(id).texts; };
         Diagnostics warnings;
-        Disclosure d = import_document(read_html_source(render_formats(built, {"html"}).at("disclosure.html"), "d.html"), ctx,
-                                       "html", warnings);
+        Disclosure d = import_document(read_html_source(render_formats(built, {"html"}).at("disclosure.html"), "d.html"),
+                                       import_context(Library::shipped()), "html", warnings);
         for (const auto& w : warnings.all()) ADD_FAILURE() << format_diagnostic(w);
         ASSERT_EQ(d.tables.size(), built.tables.size());
         for (size_t i = 0; i < built.tables.size(); ++i) EXPECT_TRUE(d.tables[i] == built.tables[i]) << built.tables[i].id;

@@ -86,6 +86,15 @@ void use_template_scoring(Disclosure& d, const Library& lib, const std::string& 
         d.performance.method = lib.template_for(tpl).scoring;
 }
 
+ImportContext import_context(const Library& lib, const std::string& template_override) {
+    ImportContext ctx;
+    if (!template_override.empty()) ctx.forced = &lib.template_for(template_override);
+    else ctx.templates = lib.layouts();
+    ctx.texts_for = [&lib](const std::string& id) { return &lib.narrative_for(id).texts; };
+    ctx.rules = &lib.rules();
+    return ctx;
+}
+
 Job import_document_file(const fs::path& input, const Library& lib, const BuildOptions& opts) {
     std::error_code ec;
     if (!fs::exists(input, ec)) throw InputError(Location{input.string()}, "输入文件不存在");
@@ -97,12 +106,7 @@ Job import_document_file(const fs::path& input, const Library& lib, const BuildO
     Job job;
     job.source = Job::Source::Document;
     job.reader = reader->name;
-    ImportContext ctx;
-    if (!opts.template_override.empty()) ctx.forced = &lib.template_for(opts.template_override);
-    else ctx.templates = lib.layouts();
-    ctx.texts_for = [&lib](const std::string& id) { return &lib.narrative_for(id).texts; };
-    ctx.rules = &lib.rules();
-    job.disclosure = reader->read(input, ctx, job.warnings);
+    job.disclosure = reader->read(input, import_context(lib, opts.template_override), job.warnings);
     return job;
 }
 

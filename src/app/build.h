@@ -16,6 +16,7 @@
 #include "model/disclosure.h"
 #include "model/facts.h"
 #include "model/template.h"
+#include "read/document_import.h"
 
 namespace juesuan {
 
@@ -55,6 +56,11 @@ bool is_books(const std::filesystem::path& input);
 // A document's scores are checked by its template's method (the override's, or the shipped
 // template it names), not by whatever method the file states.
 void use_template_scoring(Disclosure& d, const Library& lib, const std::string& template_override = {});
+
+// What reading a published document needs from the library: its layouts (or the one forced),
+// the narrative templates' headings and the rules that place amounts printed without their blank
+// cells. The library must outlive it.
+ImportContext import_context(const Library& lib, const std::string& template_override = {});
 
 // Reads a document (disclosure.json or a published disclosure) by the reader that claims it;
 // no checks. Throws InputError when no reader claims it or it cannot be read.

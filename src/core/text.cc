@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <memory>
@@ -303,6 +304,10 @@ std::optional<std::map<std::string, std::string>> match_placeholders(std::string
     std::map<std::string, std::string> out;
     if (!match_from(pieces, 0, label_key(text), 0, out)) return std::nullopt;
     return out;
+}
+
+size_t code_points(std::string_view s) {
+    return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
 }  // namespace juesuan

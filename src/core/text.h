@@ -44,6 +44,8 @@ std::string fill_placeholders(std::string_view text, const std::map<std::string,
 std::optional<std::map<std::string, std::string>> match_placeholders(std::string_view pattern, std::string_view text);
 
 bool all_digits(std::string_view s);
+// Characters (code points) of UTF-8 text, counted by their first bytes.
+size_t code_points(std::string_view s);
 // ASCII letters in lower case, other bytes kept (file extensions, format names).
 std::string to_lower_ascii(std::string_view s);
 

@@ -10,10 +10,6 @@ namespace {
 
 constexpr std::array<std::string_view, 5> kPartNumerals = {"一", "二", "三", "四", "五"};
 
-size_t code_points(std::string_view s) {
-    return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
 bool is_line(const SourceItem& it) { return it.kind == SourceItem::Kind::Line; }
 
 }  // namespace

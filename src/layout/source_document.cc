@@ -5,6 +5,12 @@
 
 namespace juesuan {
 
+Location location_of(const std::string& file, SourcePlace place) {
+    Location l{file, place.line};
+    l.page = place.page;
+    return l;
+}
+
 std::string places_text(const std::vector<SourcePlace>& places) {
     const bool lines = !places.empty() && places.front().line > 0;
     std::vector<int> shown;

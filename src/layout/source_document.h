@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/diagnostics.h"
 #include "layout/printed_table.h"
 #include "model/disclosure.h"
 
@@ -34,6 +35,9 @@ struct SourceDocument {
     std::string file;  // as the user named it
     std::vector<SourceItem> items;
 };
+
+// The place as diagnostics name it: the file, and the line or page.
+Location location_of(const std::string& file, SourcePlace place);
 
 // "第 3、5 行" for the lines of a text, "第 12、13 页" for the pages of a PDF; at most ten, then "等".
 std::string places_text(const std::vector<SourcePlace>& places);

@@ -23,10 +23,6 @@ struct Para {
     SourcePlace place;
 };
 
-size_t code_points(std::string_view s) {
-    return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
 bool is_cjk_numeral(std::string_view s, size_t& n) {
     static const std::vector<std::string_view> numerals = {"十", "一", "二", "三", "四", "五", "六", "七", "八", "九", "零", "百"};
     n = 0;
@@ -496,9 +492,7 @@ void resolve_columns(Disclosure& d, std::vector<Waiting>& waiting, const std::ve
     for (const auto& [id, places] : left) {
         Table* t = table(id);
         t->unread += static_cast<int>(places.size());
-        Location where{file, places.front().line};
-        where.page = places.front().page;
-        warnings.warning(where, fmt::format("{}：{} 行的空白单元格没有印出，由各表的勾稽关系也无法确定其金额所在的列，未读入：{}",
+        warnings.warning(location_of(file, places.front()), fmt::format("{}：{} 行的空白单元格没有印出，由各表的勾稽关系也无法确定其金额所在的列，未读入：{}",
                                             t->title, places.size(), places_text(places)));
     }
 }

@@ -28,17 +28,17 @@ bool sniff_text(std::string_view head) {
 
 Disclosure read_json(const std::filesystem::path& file, const ImportContext&, Diagnostics&) { return read_disclosure_json(file); }
 
-Disclosure read_text(const std::filesystem::path& file, const ImportContext& ctx, Diagnostics& warnings) {
-    const std::string content = read_text_file(file, file.string());
-    return import_document(read_text_source(content, file.string()), ctx, "text", warnings);
+// A published document: the file's bytes through its format's reader into a SourceDocument,
+// then understood the same way whatever the format.
+template <SourceDocument (*Source)(std::string_view, const std::string&), const char* Reader>
+Disclosure read_published(const std::filesystem::path& file, const ImportContext& ctx, Diagnostics& warnings) {
+    const std::string bytes = read_text_file(file, file.string());
+    return import_document(Source(bytes, file.string()), ctx, Reader, warnings);
 }
+
+constexpr char kText[] = "text", kPdf[] = "pdf", kHtml[] = "html";
 
 bool sniff_pdf(std::string_view head) { return head.substr(0, 1024).find("%PDF-") != std::string_view::npos; }
-
-Disclosure read_pdf(const std::filesystem::path& file, const ImportContext& ctx, Diagnostics& warnings) {
-    const std::string bytes = read_text_file(file, file.string());
-    return import_document(read_pdf_source(bytes, file.string()), ctx, "pdf", warnings);
-}
 
 // An HTML page: its markup opens with a doctype, <html> or a table, whatever the file is called.
 bool sniff_html(std::string_view head) {
@@ -46,11 +46,6 @@ bool sniff_html(std::string_view head) {
     for (std::string_view tag : {"<!doctype html", "<html", "<table", "<meta"})
         if (h.find(tag) != std::string::npos) return true;
     return false;
-}
-
-Disclosure read_html(const std::filesystem::path& file, const ImportContext& ctx, Diagnostics& warnings) {
-    const std::string content = read_text_file(file, file.string());
-    return import_document(read_html_source(content, file.string()), ctx, "html", warnings);
 }
 
 std::string file_head(const std::filesystem::path& file, size_t n) {
@@ -66,9 +61,9 @@ std::string file_head(const std::filesystem::path& file, size_t n) {
 const std::vector<DocumentReader>& document_readers() {
     static const std::vector<DocumentReader> readers = {
         {"json", "disclosure.json（juesuan 的模型文件）", {".json"}, sniff_json, read_json},
-        {"pdf", "公开文件的 PDF（有文字层）", {".pdf"}, sniff_pdf, read_pdf},
-        {"html", "公开文件的网页（.html）", {".html", ".htm", ".xhtml"}, sniff_html, read_html},
-        {"text", "公开文件的文本或 Markdown（.txt、.md）", {".txt", ".md", ".markdown", ".text"}, sniff_text, read_text},
+        {"pdf", "公开文件的 PDF（有文字层）", {".pdf"}, sniff_pdf, read_published<read_pdf_source, kPdf>},
+        {"html", "公开文件的网页（.html）", {".html", ".htm", ".xhtml"}, sniff_html, read_published<read_html_source, kHtml>},
+        {"text", "公开文件的文本或 Markdown（.txt、.md）", {".txt", ".md", ".markdown", ".text"}, sniff_text, read_published<read_text_source, kText>},
     };
     return readers;
 }

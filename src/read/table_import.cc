@@ -13,12 +13,6 @@ namespace juesuan {
 
 namespace {
 
-Location at_place(const std::string& file, SourcePlace p) {
-    Location l{file, p.line};
-    l.page = p.page;
-    return l;
-}
-
 using Grid = std::vector<std::vector<std::string>>;
 
 std::vector<std::string> row_keys(const std::vector<std::string>& row) {
@@ -55,13 +49,20 @@ struct Body {
     std::vector<size_t> unmapped;  // grids whose columns are not the layout's: read as lines
 };
 
+// An amount as a table prints it: with decimals or thousands separators ("18" alone is a page
+// number or a 行次, not an amount).
+bool printed_amount(const std::string& t) {
+    if (t.find('.') == std::string::npos && t.find(',') == std::string::npos) return false;
+    return parse_amount(t, AmountUnit::Wan).ok();
+}
+
 // A row of the body, not of the header: some cell holds an amount, or the first a code.
 bool body_row(const std::vector<std::string>& row) {
     for (size_t c = 0; c < row.size(); ++c) {
         const std::string t = trim(row[c]);
         if (t.empty()) continue;
         if (c == 0 && all_digits(t) && t.size() >= 3) return true;
-        if ((t.find('.') != std::string::npos || t.find(',') != std::string::npos) && parse_amount(t, AmountUnit::Wan).ok()) return true;
+        if (printed_amount(t)) return true;
     }
     return false;
 }
@@ -167,7 +168,7 @@ Body gather_body(const SourceDocument& doc, const TableExtent& extent, const Tab
                 for (size_t r = 0; r < start; ++r)
                     if (row_keys(g.rows[r]) != row_keys(spec.header[r])) ++differ;
                 if (differ > 0)
-                    warnings.warning(at_place(doc.file, g.places.front()),
+                    warnings.warning(location_of(doc.file, g.places.front()),
                                      fmt::format("{}的表头与模板不同（{} 行）：按模板的列序读取各列", spec.title, differ));
                 first = false;
             }
@@ -181,7 +182,7 @@ Body gather_body(const SourceDocument& doc, const TableExtent& extent, const Tab
                     if (trim(row[c]).empty()) continue;
                     if (width > 0 && trim(row[width - 1]).empty()) row[width - 1] = row[c];
                     else
-                        warnings.warning(at_place(doc.file, g.places[r]),
+                        warnings.warning(location_of(doc.file, g.places[r]),
                                          fmt::format("{}：本行多出一列“{}”，未读入", spec.title, row[c]));
                 }
                 if (row.size() > width) row.resize(width);
@@ -197,9 +198,7 @@ Body gather_body(const SourceDocument& doc, const TableExtent& extent, const Tab
 
 bool amount_token(std::string_view t) {
     const std::string n = nfkc(t);
-    if (n == "-" || n == "—" || n == "--") return true;
-    if (n.find('.') == std::string::npos && n.find(',') == std::string::npos) return false;  // 18 is a page number
-    return parse_amount(n, AmountUnit::Wan).ok();
+    return n == "-" || n == "—" || n == "--" || printed_amount(n);
 }
 
 // A segment of a line: what one column block prints, left to right.
@@ -414,7 +413,7 @@ Body body_from_lines(const SourceDocument& doc, const TextLines& lines, const Ta
     }
     body.unread += static_cast<int>(unplaced.size());
     if (!unplaced.empty())
-        warnings.warning(at_place(doc.file, unplaced.front()),
+        warnings.warning(location_of(doc.file, unplaced.front()),
                          fmt::format("{}：{} 行的金额个数与本表各栏的列数不符（空白的单元格没有印出），无法确定各金额所在的列，"
                                      "这些行未读入：{}",
                                      spec.title, unplaced.size(), places_text(unplaced)));
@@ -446,7 +445,7 @@ void read_fixed(Table& t, std::vector<SourcePlace>& places, const std::vector<Ro
             // read whole, and its sums are not judged without it.
             const bool amounts = std::any_of(r.values.begin(), r.values.end(), [](const auto& v) { return v.second && !v.second->is_zero(); });
             if (amounts) ++t.unread;
-            warnings.warning(at_place(file, at[k]),
+            warnings.warning(location_of(file, at[k]),
                              fmt::format("{}：“{}”{}不是模板中的行，未读入{}", t.title, r.label,
                                          r.line ? fmt::format("（行次 {}）", *r.line) : std::string(),
                                          amounts ? "（本行有金额：涉及本表的审核规则不再核对）" : ""));
@@ -454,7 +453,7 @@ void read_fixed(Table& t, std::vector<SourcePlace>& places, const std::vector<Ro
         }
         Row& into = t.rows[*hit];
         if (!r.label.empty() && !label_fits(r.label, into.label))
-            warnings.warning(at_place(file, at[k]),
+            warnings.warning(location_of(file, at[k]),
                              fmt::format("{}：行次 {} 印为“{}”，模板为“{}”", t.title, into.line.value_or(0), r.label, into.label));
         for (const auto& [key, v] : r.values) into.values[key] = v;
         used[*hit] = true;
@@ -481,9 +480,9 @@ void read_subject_tree(Table& t, std::vector<SourcePlace>& places, const TableSp
         } else if (r.label.empty()) {
             r.role = RowRole::Blank;
             if (std::any_of(r.values.begin(), r.values.end(), [](const auto& v) { return v.second.has_value(); }))
-                warnings.warning(at_place(file, at[k]), fmt::format("{}：本行有金额，却没有科目编码和名称", t.title));
+                warnings.warning(location_of(file, at[k]), fmt::format("{}：本行有金额，却没有科目编码和名称", t.title));
         } else {
-            warnings.warning(at_place(file, at[k]), fmt::format("{}：“{}”没有科目编码", t.title, r.label));
+            warnings.warning(location_of(file, at[k]), fmt::format("{}：“{}”没有科目编码", t.title, r.label));
         }
         t.rows.push_back(std::move(r));
         places.push_back(at[k]);
@@ -518,7 +517,7 @@ void read_economic(Table& t, std::vector<SourcePlace>& places, const TableSpec& 
             continue;
         }
         if (!r.label.empty())
-            warnings.warning(at_place(file, at[k]), fmt::format("{}：“{}”没有经济分类科目编码，未读入", t.title, r.label));
+            warnings.warning(location_of(file, at[k]), fmt::format("{}：“{}”没有经济分类科目编码，未读入", t.title, r.label));
     }
     std::stable_sort(rows.begin(), rows.end(), [](const Placed& a, const Placed& b) { return a.order < b.order; });
     t.rows.clear();
@@ -612,7 +611,7 @@ ImportedTable import_table(const SourceDocument& doc, const TableExtent& extent,
     std::vector<size_t> lines;
     std::vector<Row> read = rows_from_body(t, body.rows, out.unit, problems, &lines);
     for (const auto& p : problems) {
-        Location where = at_place(doc.file, body.places.at(static_cast<size_t>(p.line)));
+        Location where = location_of(doc.file, body.places.at(static_cast<size_t>(p.line)));
         where.column = p.cell + 1;
         warnings.warning(where, fmt::format("{}：{}", spec.title, p.message));
     }
@@ -660,7 +659,7 @@ ImportedTable import_table(const SourceDocument& doc, const TableExtent& extent,
             }
         if (!row) {
             ++body.unread;
-            warnings.warning(at_place(doc.file, at), fmt::format("{}：本行的金额未能对应到表中的行，未读入", spec.title));
+            warnings.warning(location_of(doc.file, at), fmt::format("{}：本行的金额未能对应到表中的行，未读入", spec.title));
             continue;
         }
         w.row = *row;
@@ -691,7 +690,7 @@ ImportedTable import_table(const SourceDocument& doc, const TableExtent& extent,
     t.note = note;
     t.unread += body.unread;
     if (body.rows.empty() && !no_data_note)
-        warnings.warning(at_place(doc.file, doc.items[extent.ranges.front().begin].place),
+        warnings.warning(location_of(doc.file, doc.items[extent.ranges.front().begin].place),
                          fmt::format("{}：标题下没有找到表格", spec.title));
     return out;
 }
