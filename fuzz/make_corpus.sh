@@ -11,7 +11,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # The build is instrumented: its leak checker knows the font caches are not leaks.
 export LSAN_OPTIONS="suppressions=$here/tests/lsan.supp:print_suppressions=0"
-mkdir -p "$out/books_folder" "$out/books_workbook" "$out/disclosure_json" "$out/text_document" "$out/pdf_document" "$out/html_document"
+mkdir -p "$out/books_folder" "$out/books_workbook" "$out/disclosure_json" "$out/text_document" "$out/pdf_document" "$out/html_document" "$out/docx_document" "$out/xlsx_document"
 
 "$build/fuzz/make_seeds" "$here/examples/tianqiao-2023" tianqiao "$out"
 # A generated department brings catalog.csv and glossary.csv too.
@@ -36,7 +36,11 @@ cp "$tmp/sample-pdf/disclosure.pdf" "$out/pdf_document/sample.pdf"
 # HTML: juesuan's page of the sample.
 "$build/juesuan" build "$tmp/sample" -o "$tmp/sample-html" --format html -q >/dev/null
 cp "$tmp/sample-html/disclosure.html" "$out/html_document/sample.html"
+# Office: the seed as pandoc's Word document, juesuan's workbook of the sample.
+cp "$here/tests/fixtures/published/tianqiao-2023-pandoc.docx" "$out/docx_document/pandoc.docx"
+"$build/juesuan" build "$tmp/sample" -o "$tmp/sample-xlsx" --format xlsx -q >/dev/null
+cp "$tmp/sample-xlsx/disclosure.xlsx" "$out/xlsx_document/sample.xlsx"
 # The JSON's keys, for fuzz_disclosure_json's dictionary.
 cat "$out"/disclosure_json/*.json | grep -o '"[A-Za-z_][A-Za-z0-9_]*":' | sort -u |
   sed 's/^"\(.*\)":$/"\\"\1\\":"/' > "$out/json.dict"
-echo "seeds in $out: $(ls "$out"/books_folder | wc -l) folders, $(ls "$out"/books_workbook | wc -l) workbooks, $(ls "$out"/disclosure_json | wc -l) JSON files, $(ls "$out"/text_document | wc -l) texts, $(ls "$out"/pdf_document | wc -l) PDFs, $(ls "$out"/html_document | wc -l) HTML pages"
+echo "seeds in $out: $(ls "$out"/books_folder | wc -l) folders, $(ls "$out"/books_workbook | wc -l) workbooks, $(ls "$out"/disclosure_json | wc -l) JSON files, $(ls "$out"/text_document | wc -l) texts, $(ls "$out"/pdf_document | wc -l) PDFs, $(ls "$out"/html_document | wc -l) HTML pages, $(ls "$out"/docx_document | wc -l) Word documents, $(ls "$out"/xlsx_document | wc -l) table workbooks"

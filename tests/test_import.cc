@@ -2,6 +2,7 @@
 // juesuan's own Markdown of the seed and of generated departments. Expected values are the
 // built example (transcribed from the published document) and the golden cells of the seed.
 #include <gtest/gtest.h>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
@@ -13,6 +14,9 @@
 #include "read/document_import.h"
 #include "read/document_readers.h"
 #include "read/html_reader.h"
+#include "read/books_reader.h"
+#include "read/office_reader.h"
+#include "read/xlsx_file.h"
 #include "read/pdf_reader.h"
 #include "read/text_reader.h"
 #include "write/document_writers.h"
@@ -520,4 +524,157 @@ TEST(ImportHtml, WordExportedMarkup) {
     std::string deep;
     for (int i = 0; i < 5000; ++i) deep += "<div>";
     EXPECT_THROW(read_html_source(deep, "deep.html"), InputError);  // bounded, never a stack overflow
+}
+
+// ---- Office files, and a document published as several files
+
+namespace {
+
+Disclosure import_file(const std::filesystem::path& file, Diagnostics& warnings) {
+    Job job = import_document_file(file, Library::shipped());
+    warnings = job.warnings;
+    return job.disclosure;
+}
+
+}  // namespace
+
+// The published seed text made a Word document by pandoc (Markdown → .docx, pipe tables as Word
+// tables) and that document saved as HTML by LibreOffice: both give back the seed's nine tables
+// cell for cell, part one and the glossary.
+TEST(ImportOffice, SeedThroughPandocAndLibreOffice) {
+    for (const char* name : {"tianqiao-2023-pandoc.docx", "tianqiao-2023-libreoffice.html"}) {
+        SCOPED_TRACE(name);
+        Diagnostics warnings;
+        Disclosure d = import_file(published(name), warnings);
+        for (const auto& w : warnings.all()) ADD_FAILURE() << format_diagnostic(w);
+        expect_same_document(seed_disclosure(), d, false);
+        EXPECT_EQ(diff_cells(seed_golden(), printed_cells(d)), "");
+    }
+}
+
+// Word tables with merged cells (gridSpan across, vMerge down), as pandoc writes juesuan's HTML
+// into .docx: the header merges come back and place every column.
+TEST(ImportOffice, WordMergedCells) {
+    const std::string bytes = slurp(published("tianqiao-2023-merged.docx"));
+    SourceDocument doc = read_docx_source(bytes, "merged.docx");
+    const SourceGrid* first = nullptr;
+    for (const auto& it : doc.items)
+        if (it.kind == SourceItem::Kind::Grid && !first) first = &it.grid;
+    ASSERT_NE(first, nullptr);
+    // 收入支出决算总表's header: 收 入 over three columns; the tables after it merge cells downwards
+    // too (项 目 over the header rows of 公开02表).
+    EXPECT_EQ(first->rows[0][0], "收 入");
+    bool across = false, down = false;
+    for (const auto& m : first->merges) across = across || (m.row == 0 && m.col == 0 && m.colspan == 3);
+    for (const auto& it : doc.items)
+        for (const auto& m : it.grid.merges) down = down || m.rowspan > 1;
+    EXPECT_TRUE(across);
+    EXPECT_TRUE(down);
+    EXPECT_GT(first->places.front().paragraph, 0);
+    Diagnostics warnings;
+    Disclosure d = import_file(published("tianqiao-2023-merged.docx"), warnings);
+    for (const auto& w : warnings.all()) ADD_FAILURE() << format_diagnostic(w);
+    const Disclosure& built = seed_disclosure();
+    ASSERT_EQ(d.tables.size(), built.tables.size());
+    for (size_t i = 0; i < built.tables.size(); ++i) EXPECT_TRUE(d.tables[i] == built.tables[i]) << built.tables[i].id;
+    EXPECT_EQ(d.part_one, built.part_one);
+    EXPECT_EQ(d.narrative.glossary, built.narrative.glossary);
+}
+
+// juesuan's own workbook (a sheet per table, formulas with their values) reads back to the
+// Disclosure it was written from; it is not taken for books.
+TEST(ImportOffice, OwnWorkbookRoundTrip) {
+    TempDir tmp;
+    for (int subjects : {0, 10}) {
+        SCOPED_TRACE(subjects);
+        Disclosure built = subjects == 0 ? seed_disclosure() : as_printed(sample(subjects));
+        const auto path = tmp / fmt::format("d{}.xlsx", subjects);
+        spit(path, render_formats(built, {"xlsx"}).at("disclosure.xlsx"));
+        EXPECT_FALSE(is_books_workbook(path));
+        Diagnostics warnings;
+        Disclosure d = import_file(path, warnings);
+        for (const auto& w : warnings.all()) ADD_FAILURE() << format_diagnostic(w);
+        EXPECT_EQ(d.source.reader, "xlsx");
+        EXPECT_EQ(d.department, built.department);
+        EXPECT_EQ(d.year, built.year);
+        ASSERT_EQ(d.tables.size(), built.tables.size());
+        for (size_t i = 0; i < built.tables.size(); ++i) EXPECT_TRUE(d.tables[i] == built.tables[i]) << built.tables[i].id;
+    }
+    // A books workbook stays books, an unreadable .xlsx goes to the books reader for its message.
+    auto r = run_cli({"init", "--xlsx", (tmp / "books.xlsx").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(is_books_workbook(tmp / "books.xlsx"));
+    spit(tmp / "broken.xlsx", "not a zip");
+    EXPECT_TRUE(is_books_workbook(tmp / "broken.xlsx"));
+}
+
+// A changed cell in a workbook is reported at its sheet and row.
+TEST(ImportOffice, WorkbookFindingsNameSheetAndRow) {
+    TempDir tmp;
+    Disclosure d = seed_disclosure();
+    Table* t02 = nullptr;
+    for (auto& t : d.tables)
+        if (t.id == "02") t02 = &t;
+    ASSERT_NE(t02, nullptr);
+    Row* row = nullptr;
+    for (auto& r : t02->rows)
+        if (r.code && *r.code == "2010301") row = &r;
+    ASSERT_NE(row, nullptr);
+    row->values.at("total") = Money::from_fen(wan(612.09));  // 602.09 in the seed
+    spit(tmp / "d.xlsx", render_formats(d, {"xlsx"}).at("disclosure.xlsx"));
+    // Where the workbook holds the row: the sheet 公开02表, the row whose first cell is 2010301.
+    XlsxWorkbook wb = read_xlsx(tmp / "d.xlsx");
+    int at = 0;
+    for (const auto& r : wb.sheet("公开02表")->rows)
+        if (!r.cells.empty() && r.cells.front().text == "2010301") at = r.number;
+    ASSERT_GT(at, 0);
+    auto r = run_cli({"check", (tmp / "d.xlsx").string(), "--format", "json"});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_NE(r.out.find(R"("sheet": "公开02表")"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(fmt::format(R"("text_line": {})", at)), std::string::npos) << r.out;
+    r = run_cli({"audit", (tmp / "d.xlsx").string()});
+    EXPECT_NE(r.out.find(fmt::format("工作表“公开02表”第 {} 行", at)), std::string::npos) << r.out;
+}
+
+TEST(ImportOffice, BadOfficeFilesAreRefusedByName) {
+    TempDir tmp;
+    const std::string docx = slurp(published("tianqiao-2023-pandoc.docx"));
+    spit(tmp / "truncated.docx", docx.substr(0, 2000));
+    spit(tmp / "old.docx", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(3000, '\0'));  // a .doc
+    for (const char* name : {"truncated.docx", "old.docx"}) {
+        auto r = run_cli({"import", (tmp / name).string(), "-o", (tmp / "x.json").string()});
+        EXPECT_EQ(r.exit_code, 2) << name << r.err;
+        EXPECT_NE(r.err.find(name), std::string::npos) << r.err;
+        EXPECT_NE(r.err.find("Word 文档"), std::string::npos) << r.err;
+        EXPECT_FALSE(std::filesystem::exists(tmp / "x.json"));
+    }
+}
+
+// The 财政局 PDF as two files, its narrative (pages 1–5, 21–25) and its tables (6–20), given
+// together: one document, the same nine tables and sections, each finding at its file and page.
+TEST(ImportTogether, NarrativeAndTablesPdfs) {
+    TempDir tmp;
+    const std::string pdf = published("shanghai-putuo-caizhengju-2024.pdf").string();
+    const auto narrative = tmp / "说明.pdf", tables = tmp / "表格.pdf";
+    ASSERT_EQ(std::system(("qpdf --empty --pages " + pdf + " 1-5,21-25 -- " + narrative.string()).c_str()), 0);
+    ASSERT_EQ(std::system(("qpdf --empty --pages " + pdf + " 6-20 -- " + tables.string()).c_str()), 0);
+    Job whole = build_and_check(pdf, Library::shipped());
+    Job parts = check_document_parts({narrative, tables}, Library::shipped());
+    EXPECT_EQ(parts.reader, "pdf+pdf");
+    EXPECT_EQ(parts.disclosure.department, "上海市普陀区财政局");
+    ASSERT_EQ(parts.disclosure.tables.size(), 9u);
+    for (size_t i = 0; i < 9; ++i) EXPECT_TRUE(parts.disclosure.tables[i] == whole.disclosure.tables[i]) << i;
+    EXPECT_EQ(parts.disclosure.narrative.sections.size(), whole.disclosure.narrative.sections.size());
+    EXPECT_EQ(parts.disclosure.part_one, whole.disclosure.part_one);
+    std::vector<std::string> found;
+    for (const auto& f : parts.result.findings)
+        if (f.severity != FindingSeverity::Info)
+            found.push_back(f.rule + "@" + std::filesystem::path(f.location.file).filename().string() + "p" +
+                            std::to_string(f.location.page.value_or(0)));
+    // Pages 6 and 12 of the whole are pages 1 and 7 of the tables.
+    EXPECT_EQ(found, (std::vector<std::string>{"SH-X0103-002@表格.pdfp1", "SH-X0405-002@表格.pdfp7"}));
+    auto r = run_cli({"import", narrative.string(), tables.string(), "--together", "-o", (tmp / "d.json").string(), "-q"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("上海市普陀区财政局 2024 年度（模板 shanghai-2024），9 张表"), std::string::npos) << r.out;
+    EXPECT_TRUE(std::filesystem::exists(tmp / "d.json"));
 }

@@ -110,42 +110,60 @@ Job import_document_file(const fs::path& input, const Library& lib, const BuildO
     return job;
 }
 
-Job build_and_check(const fs::path& input, const Library& lib, const BuildOptions& opts) {
+Job import_document_parts(const std::vector<fs::path>& parts, const Library& lib, const BuildOptions& opts) {
+    if (parts.size() == 1) return import_document_file(parts.front(), lib, opts);
     Job job;
-    Catalogs catalogs;
-    if (is_books(input)) {
-        Built built = build_from_books(input, opts, lib);
-        job.source = Job::Source::Books;
-        job.reader = is_books_workbook(input) ? "workbook" : "books";
-        job.disclosure = std::move(built.disclosure);
-        job.warnings = std::move(built.warnings);
-        catalogs = std::move(built.catalogs);
-    } else {
-        job = import_document_file(input, lib, opts);
-        catalogs = lib.catalogs();
-        use_template_scoring(job.disclosure, lib, opts.template_override);
-    }
-    job.result = run_checks(job.disclosure, lib.rules(), &catalogs);
-    place_findings(job.disclosure, job.result);
-    job.rules_version = rules_version(lib.rules());
+    job.source = Job::Source::Document;
+    const SourceDocument doc = read_parts(parts, job.reader);
+    job.disclosure = import_document(doc, import_context(lib, opts.template_override), job.reader, job.warnings);
     return job;
 }
 
-std::vector<DocumentJob> check_documents(const std::vector<fs::path>& inputs, const Library& lib, const BuildOptions& opts,
-                                         const std::function<void(size_t, size_t)>& progress) {
+namespace {
+
+void check_job(Job& job, const Library& lib, const Catalogs& catalogs) {
+    job.result = run_checks(job.disclosure, lib.rules(), &catalogs);
+    place_findings(job.disclosure, job.result);
+    job.rules_version = rules_version(lib.rules());
+}
+
+}  // namespace
+
+Job check_document_parts(const std::vector<fs::path>& parts, const Library& lib, const BuildOptions& opts) {
+    Job job = import_document_parts(parts, lib, opts);
+    use_template_scoring(job.disclosure, lib, opts.template_override);
+    check_job(job, lib, lib.catalogs());
+    return job;
+}
+
+Job build_and_check(const fs::path& input, const Library& lib, const BuildOptions& opts) {
+    if (!is_books(input)) return check_document_parts({input}, lib, opts);
+    Job job;
+    Built built = build_from_books(input, opts, lib);
+    job.source = Job::Source::Books;
+    job.reader = is_books_workbook(input) ? "workbook" : "books";
+    job.disclosure = std::move(built.disclosure);
+    job.warnings = std::move(built.warnings);
+    check_job(job, lib, built.catalogs);
+    return job;
+}
+
+std::vector<DocumentJob> check_documents(const std::vector<std::vector<fs::path>>& inputs, const Library& lib,
+                                         const BuildOptions& opts, const std::function<void(size_t, size_t)>& progress) {
     std::vector<DocumentJob> out(inputs.size());
     std::atomic<size_t> next{0}, finished{0};
     std::mutex m;
     std::condition_variable cv;
     auto work = [&] {
         for (size_t i = next++; i < inputs.size(); i = next++) {
-            out[i].input = inputs[i];
+            out[i].parts = inputs[i];
             try {
-                out[i].job = build_and_check(inputs[i], lib, opts);
+                out[i].job = inputs[i].size() == 1 ? build_and_check(inputs[i].front(), lib, opts)
+                                                   : check_document_parts(inputs[i], lib, opts);
             } catch (const InputError& e) {
                 out[i].failure = e.diagnostics();
             } catch (const std::exception& e) {
-                out[i].failure.error(Location{inputs[i].string()}, e.what());
+                out[i].failure.error(Location{inputs[i].front().string()}, e.what());
             }
             {
                 std::lock_guard lock(m);
@@ -199,6 +217,9 @@ void place_findings(const Disclosure& d, CheckResult& r) {
         if (!at) continue;
         if (at->page) l.page = at->page;
         if (at->line) l.text_line = at->line;
+        if (at->paragraph) l.paragraph = at->paragraph;
+        l.sheet = at->sheet;
+        l.file = at->file;
     }
 }
 

@@ -66,20 +66,26 @@ ImportContext import_context(const Library& lib, const std::string& template_ove
 // no checks. Throws InputError when no reader claims it or it cannot be read.
 Job import_document_file(const std::filesystem::path& input, const Library& lib, const BuildOptions& opts = {});
 
+// A document published as several files (narrative PDF + tables PDF …) read as one, the files
+// in the order given; one file is read as import_document_file reads it.
+Job import_document_parts(const std::vector<std::filesystem::path>& parts, const Library& lib, const BuildOptions& opts = {});
+// The same, then checked with the library's rules.
+Job check_document_parts(const std::vector<std::filesystem::path>& parts, const Library& lib, const BuildOptions& opts = {});
+
 // Builds books or reads a document (any registered reader), then checks it with the library's
 // rules. Throws InputError when the input cannot be read.
 Job build_and_check(const std::filesystem::path& input, const Library& lib, const BuildOptions& opts = {});
 
 // One document of many: its job, or the problems that kept it from being read.
 struct DocumentJob {
-    std::filesystem::path input;
+    std::vector<std::filesystem::path> parts;  // one file, or the files of one document
     std::optional<Job> job;
     Diagnostics failure;  // when it could not be read
 };
 
 // Reads and checks documents on all cores (each as build_and_check does), in the order given;
 // `done` is called after each, from the calling thread, with the number finished so far.
-std::vector<DocumentJob> check_documents(const std::vector<std::filesystem::path>& inputs, const Library& lib,
+std::vector<DocumentJob> check_documents(const std::vector<std::vector<std::filesystem::path>>& documents, const Library& lib,
                                          const BuildOptions& opts = {},
                                          const std::function<void(size_t done, size_t total)>& progress = {});
 

@@ -62,6 +62,21 @@ std::vector<std::string> parse_formats(const std::string& list) {
 
 std::vector<fs::path> paths(const std::vector<std::string>& v) { return {v.begin(), v.end()}; }
 
+// The documents the inputs make: each file one, or all of them one (--together).
+std::vector<std::vector<fs::path>> documents_of(const std::vector<std::string>& inputs, bool together) {
+    std::vector<std::vector<fs::path>> out;
+    if (together) out.push_back(paths(inputs));
+    else
+        for (const auto& in : inputs) out.push_back({fs::path(in)});
+    return out;
+}
+
+std::string joined(const std::vector<fs::path>& parts) {
+    std::string s;
+    for (const auto& p : parts) s += (s.empty() ? "" : " + ") + p.string();
+    return s;
+}
+
 struct BuildCommand {
     std::string input, out_dir, formats = fmt::format("{}", fmt::join(writer_formats(), ",")), tpl;
     std::vector<std::string> catalogs, rules;
@@ -138,13 +153,14 @@ struct CheckCommand {
 struct ImportCommand {
     std::vector<std::string> inputs;
     std::string out, tpl;
-    bool quiet = false;
+    bool quiet = false, together = false;
 
     void add_to(CLI::App& app) {
-        auto* c = app.add_subcommand("import", "把已发布的部门决算公开文件（.pdf、.html、.txt、.md）读入为 disclosure.json");
+        auto* c = app.add_subcommand("import", "把已发布的部门决算公开文件（.pdf、.html、.docx、.xlsx、.txt、.md）读入为 disclosure.json");
         c->add_option("DOC", inputs, "公开文件（可多个）")->required();
         c->add_option("-o,--output", out, "写出的 disclosure.json；多个文件时为输出目录（每个文件一个 .json）")->required();
         c->add_option("--template", tpl, "按此模板读入（默认由文件自动识别）");
+        c->add_flag("--together", together, "给出的几个文件是同一份公开文件的各部分（如说明 PDF 与表格 PDF），合为一份读入");
         c->add_flag("-q,--quiet", quiet, "不打印读入时的警告");
         command = c;
     }
@@ -152,11 +168,13 @@ struct ImportCommand {
     int run() const {
         Library lib;
         std::map<std::string, std::string> files;
-        const bool many = inputs.size() > 1;
-        for (const auto& in : inputs) {
-            Job job = import_document_file(in, lib, {tpl});
+        const bool many = inputs.size() > 1 && !together;
+        const std::vector<std::vector<fs::path>> documents = documents_of(inputs, together);
+        for (const auto& parts : documents) {
+            const std::string in = joined(parts);
+            Job job = import_document_parts(parts, lib, {tpl});
             if (!quiet) print_diagnostics(job.warnings);
-            std::string name = many ? fs::path(in).stem().string() + ".json" : fs::path(out).filename().string();
+            std::string name = many ? parts.front().stem().string() + ".json" : fs::path(out).filename().string();
             if (files.count(name)) throw InputError(Location{in}, fmt::format("与另一个输入同名：输出文件 {} 会被覆盖", name));
             files[name] = render_formats(job.disclosure, {"json"}).at("disclosure.json");
             std::cout << fmt::format("已读入 {}：{} {} 年度（模板 {}），{} 张表\n", in, job.disclosure.department,
@@ -179,10 +197,13 @@ struct ImportCommand {
 struct AuditCommand {
     std::vector<std::string> inputs, rules, catalogs;
     std::string format = "text", out, tpl;
+    bool together = false;
 
     void add_to(CLI::App& app) {
-        auto* c = app.add_subcommand("audit", "审核已发布的部门决算公开文件（.pdf、.html、.txt、.md 或 disclosure.json），逐条指出原文的页或行");
+        auto* c = app.add_subcommand(
+            "audit", "审核已发布的部门决算公开文件（.pdf、.html、.docx、.xlsx、.txt、.md 或 disclosure.json），逐条指出原文的页或行");
         c->add_option("DOC", inputs, "公开文件（可多个）")->required();
+        c->add_flag("--together", together, "给出的几个文件是同一份公开文件的各部分（如说明 PDF 与表格 PDF），合为一份审核");
         c->add_option("--format", format, "输出格式：text（默认）或 json")->check(CLI::IsMember({"text", "json"}));
         c->add_option("-o,--output", out, "写到此文件（默认打印）");
         c->add_option("--template", tpl, "按此模板读入（默认由文件自动识别）");
@@ -193,9 +214,11 @@ struct AuditCommand {
 
     int run() const {
         Library lib({paths(rules), paths(catalogs)});
-        std::string text, json = inputs.size() > 1 ? "[\n" : "";
+        const auto documents = documents_of(inputs, together);
+        const bool many = documents.size() > 1;
+        std::string text, json = many ? "[\n" : "";
         int errors = 0, unreadable = 0;
-        const bool progress = inputs.size() > 1 && isatty(STDERR_FILENO);
+        const bool progress = many && isatty(STDERR_FILENO);
         for (const auto& in : inputs)
             if (is_books(in)) throw InputError(Location{in}, "这是账簿，不是公开文件：账簿请用 juesuan check");
         const auto started = std::chrono::steady_clock::now();
@@ -207,8 +230,8 @@ struct AuditCommand {
                                      rate > 0 ? static_cast<double>(total - done) / rate : 0.0)
                       << std::flush;
         };
-        for (auto& d : check_documents(paths(inputs), lib, {tpl}, show)) {
-            const std::string in = d.input.string();
+        for (auto& d : check_documents(documents, lib, {tpl}, show)) {
+            const std::string in = joined(d.parts);
             if (!d.job) {
                 if (progress) std::cerr << "\n";
                 print_diagnostics(d.failure);
@@ -228,7 +251,7 @@ struct AuditCommand {
             }
         }
         if (progress) std::cerr << "\n";
-        if (format == "json") json += inputs.size() > 1 ? "\n]\n" : "\n";
+        if (format == "json") json += many ? "\n]\n" : "\n";
         const std::string& report = format == "json" ? json : text;
         if (out.empty()) std::cout << report;
         else write_file_atomically(out, report, true);

@@ -16,6 +16,7 @@ std::string cell_name(int row, int column) {
 std::string describe(const Location& w) {
     std::string s = w.file;
     if (w.page > 0) s += fmt::format(" 第 {} 页", w.page);
+    if (w.paragraph > 0) s += fmt::format(" 第 {} 段", w.paragraph);
     if (!w.sheet.empty()) {
         // Excel's own way of naming a place, which the officer can type into the name box.
         if (w.line > 0 && w.column > 0)

@@ -16,6 +16,7 @@ struct Location {
     std::string key;          // a TOML key path, when that is the place
     std::string sheet;        // a workbook sheet: line and column are then its row and column ("收入!C12")
     int page = 0;             // a page of a PDF, 1-based; 0 when not known
+    int paragraph = 0;        // a paragraph of a Word document, 1-based; 0 when not known
     bool operator==(const Location&) const = default;
 };
 

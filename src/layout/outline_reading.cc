@@ -66,27 +66,41 @@ ReadOutline read_outline(const SourceDocument& doc, const Template& tpl) {
             if (is_line(items[i]) && label_key(items[i].text) == "目录") out.contents.begin = i;
         from = firsts[1];
     }
+    // A part ends at the next part, and with its file when a document comes as several.
+    auto file_end = [&](size_t i) {
+        size_t e = i + 1;
+        while (e < items.size() && items[e].place.file == items[i].place.file) ++e;
+        return e;
+    };
     int last = 0;
     for (size_t i = from; i < items.size(); ++i) {
         if (!is_line(items[i])) continue;
         int n = part_number(items[i].text);
         if (n <= last) continue;
         out.heading[static_cast<size_t>(n - 1)] = i;
-        out.parts[static_cast<size_t>(n - 1)] = {i, items.size()};
+        out.parts[static_cast<size_t>(n - 1)] = {i, file_end(i)};
         for (int k = 0; k < n - 1; ++k)
             if (!out.parts[static_cast<size_t>(k)].empty() && out.parts[static_cast<size_t>(k)].end > i)
                 out.parts[static_cast<size_t>(k)].end = i;
         last = n;
     }
     // Tables: in part two when it is found, else anywhere outside the contents and the later parts.
-    ItemRange scope = !out.parts[1].empty() ? out.parts[1] : ItemRange{out.contents.end, items.size()};
-    if (out.parts[1].empty())
+    std::vector<bool> in_scope(items.size(), false);
+    if (!out.parts[1].empty()) {
+        for (size_t i = out.parts[1].begin; i < out.parts[1].end; ++i) in_scope[i] = true;
+    } else {
+        for (size_t i = out.contents.end; i < items.size(); ++i) in_scope[i] = true;
         for (size_t k = 2; k < 5; ++k)
-            if (!out.parts[k].empty()) scope.end = std::min(scope.end, out.parts[k].begin);
+            for (size_t i = out.parts[k].begin; i < out.parts[k].end; ++i) in_scope[i] = false;
+    }
+    auto scope_end = [&](size_t i) {
+        while (i < items.size() && in_scope[i]) ++i;
+        return i;
+    };
     std::vector<std::pair<size_t, const TableSpec*>> titles;
     std::vector<bool> continued;
-    for (size_t i = scope.begin; i < scope.end; ++i) {
-        if (!is_line(items[i])) continue;
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (!in_scope[i] || !is_line(items[i])) continue;
         bool cont = false;
         if (const TableSpec* spec = title_spec(tpl, items[i].text, &cont)) {
             titles.emplace_back(i, spec);
@@ -94,7 +108,15 @@ ReadOutline read_outline(const SourceDocument& doc, const Template& tpl) {
         }
     }
     for (size_t k = 0; k < titles.size(); ++k) {
-        ItemRange r{titles[k].first, k + 1 < titles.size() ? titles[k + 1].first : scope.end};
+        const size_t end = scope_end(titles[k].first);
+        ItemRange r{titles[k].first, k + 1 < titles.size() ? std::min(titles[k + 1].first, end) : end};
+        // A table ends with its sheet of a workbook, and with its file when a document comes as several.
+        const SourcePlace& at = items[r.begin].place;
+        for (size_t i = r.begin + 1; i < r.end; ++i)
+            if (items[i].place.sheet != at.sheet || items[i].place.file != at.file) {
+                r.end = i;
+                break;
+            }
         auto it = std::find_if(out.tables.begin(), out.tables.end(),
                                [&](const TableExtent& e) { return e.spec == titles[k].second; });
         // A title printed again goes on the same table (a 续表, or the title repeated on each page).

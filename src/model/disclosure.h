@@ -99,8 +99,11 @@ struct References {
 // Where something stands in a published file: page (of a PDF, or a text's page marks) and line
 // (of a text file), 1-based; 0 when the format has none.
 struct SourcePlace {
-    int page = 0;
-    int line = 0;
+    int page = 0;          // a page of a PDF
+    int line = 0;          // a line of a text, HTML source line, a row of a workbook sheet
+    int paragraph = 0;     // a paragraph of a Word document (each table row counts as one)
+    std::string sheet;     // the sheet of a workbook
+    std::string file;      // the file, when the document was given as several (else its only file)
     bool operator==(const SourcePlace&) const = default;
 };
 

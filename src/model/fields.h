@@ -362,6 +362,9 @@ struct Fields<SourcePlace> {
     static void each(S& s, V&& v) {
         v("page", s.page, kOptional);
         v("line", s.line, kOptional);
+        v("paragraph", s.paragraph, kOptional);
+        v("sheet", s.sheet, kOptional);
+        v("file", s.file, kOptional);
     }
 };
 

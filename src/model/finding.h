@@ -23,7 +23,10 @@ struct FindingLocation {
     std::string section;        // narrative section (later issues)
     std::string quote;          // quoted text (later issues)
     std::optional<int> page;    // page of an imported document
-    std::optional<int> text_line;  // line of an imported text file
+    std::optional<int> text_line;  // line of an imported text file; row of a workbook sheet
+    std::optional<int> paragraph;  // paragraph of an imported Word document
+    std::string sheet;             // sheet of an imported workbook
+    std::string file;              // the file, of a document imported from several
     bool operator==(const FindingLocation&) const = default;
 };
 

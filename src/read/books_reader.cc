@@ -1146,7 +1146,18 @@ Facts read_books_workbook(const fs::path& path, Diagnostics& out, BooksSupplemen
 
 bool is_books_workbook(const fs::path& books) {
     std::error_code ec;
-    return to_lower_ascii(books.extension().string()) == ".xlsx" && !fs::is_directory(books, ec);
+    if (to_lower_ascii(books.extension().string()) != ".xlsx" || fs::is_directory(books, ec)) return false;
+    // A workbook of published tables (公开01表 …) has none of the books' sheets; a workbook that
+    // cannot be read is taken for books, whose reader says what is wrong with it.
+    std::vector<std::string> sheets;
+    try {
+        sheets = xlsx_sheet_names(books);
+    } catch (const InputError&) {
+        return true;
+    }
+    std::set<std::string, std::less<>> ours = {kDepartmentSheet, kReportsSheet, kGlossarySheet, kCatalogSheet};
+    for (const auto& f : books_files()) ours.insert(f.sheet);
+    return sheets.empty() || std::any_of(sheets.begin(), sheets.end(), [&](const std::string& s) { return ours.count(s) > 0; });
 }
 
 }  // namespace juesuan

@@ -6,6 +6,7 @@
 #include "read/csv_file.h"
 #include "read/json_reader.h"
 #include "read/html_reader.h"
+#include "read/office_reader.h"
 #include "read/pdf_reader.h"
 #include "read/text_reader.h"
 
@@ -36,7 +37,7 @@ Disclosure read_published(const std::filesystem::path& file, const ImportContext
     return import_document(Source(bytes, file.string()), ctx, Reader, warnings);
 }
 
-constexpr char kText[] = "text", kPdf[] = "pdf", kHtml[] = "html";
+constexpr char kText[] = "text", kPdf[] = "pdf", kHtml[] = "html", kXlsx[] = "xlsx", kDocx[] = "docx";
 
 bool sniff_pdf(std::string_view head) { return head.substr(0, 1024).find("%PDF-") != std::string_view::npos; }
 
@@ -47,6 +48,14 @@ bool sniff_html(std::string_view head) {
         if (h.find(tag) != std::string::npos) return true;
     return false;
 }
+
+// Office packages are zip files; their first parts name the kind (word/…, xl/…) in most files,
+// and the extension decides for the rest.
+bool sniff_zip_with(std::string_view head, std::string_view folder) {
+    return head.starts_with("PK\x03\x04") && head.find(folder) != std::string_view::npos;
+}
+bool sniff_docx(std::string_view head) { return sniff_zip_with(head, "word/"); }
+bool sniff_xlsx(std::string_view head) { return sniff_zip_with(head, "xl/"); }
 
 std::string file_head(const std::filesystem::path& file, size_t n) {
     std::ifstream in(file, std::ios::binary);
@@ -61,9 +70,14 @@ std::string file_head(const std::filesystem::path& file, size_t n) {
 const std::vector<DocumentReader>& document_readers() {
     static const std::vector<DocumentReader> readers = {
         {"json", "disclosure.json（juesuan 的模型文件）", {".json"}, sniff_json, read_json},
-        {"pdf", "公开文件的 PDF（有文字层）", {".pdf"}, sniff_pdf, read_published<read_pdf_source, kPdf>},
-        {"html", "公开文件的网页（.html）", {".html", ".htm", ".xhtml"}, sniff_html, read_published<read_html_source, kHtml>},
-        {"text", "公开文件的文本或 Markdown（.txt、.md）", {".txt", ".md", ".markdown", ".text"}, sniff_text, read_published<read_text_source, kText>},
+        {"pdf", "公开文件的 PDF（有文字层）", {".pdf"}, sniff_pdf, read_published<read_pdf_source, kPdf>, read_pdf_source},
+        {"html", "公开文件的网页（.html）", {".html", ".htm", ".xhtml"}, sniff_html, read_published<read_html_source, kHtml>,
+         read_html_source},
+        {"docx", "公开文件的 Word 文档（.docx）", {".docx"}, sniff_docx, read_published<read_docx_source, kDocx>, read_docx_source},
+        {"xlsx", "公开表格的 Excel 工作簿（.xlsx，一张表一个工作表）", {".xlsx"}, sniff_xlsx,
+         read_published<read_xlsx_source, kXlsx>, read_xlsx_source},
+        {"text", "公开文件的文本或 Markdown（.txt、.md）", {".txt", ".md", ".markdown", ".text"}, sniff_text,
+         read_published<read_text_source, kText>, read_text_source},
     };
     return readers;
 }
@@ -77,6 +91,29 @@ const DocumentReader* find_document_reader(const std::filesystem::path& file) {
         for (auto e : r.extensions)
             if (ext == e) return &r;
     return nullptr;
+}
+
+SourceDocument read_parts(const std::vector<std::filesystem::path>& files, std::string& readers) {
+    SourceDocument out;
+    readers.clear();
+    for (const auto& file : files) {
+        const std::string shown = file.string();
+        std::error_code ec;
+        if (!std::filesystem::exists(file, ec)) throw InputError(Location{shown}, "输入文件不存在");
+        const DocumentReader* r = find_document_reader(file);
+        if (!r || !r->source)
+            throw InputError(Location{shown}, "无法与其他文件合为一份公开文件读入：应为公开文件（.pdf、.html、.docx、.xlsx、.txt、.md）");
+        SourceDocument part = r->source(read_text_file(file, shown), shown);
+        for (auto& it : part.items) {
+            it.place.file = shown;
+            for (auto& p : it.grid.places) p.file = shown;
+        }
+        if (!part.items.empty()) part.items.front().gap_before = true;
+        out.file += (out.file.empty() ? "" : " + ") + shown;
+        readers += std::string(readers.empty() ? "" : "+") + std::string(r->name);
+        for (auto& it : part.items) out.items.push_back(std::move(it));
+    }
+    return out;
 }
 
 }  // namespace juesuan

@@ -1,7 +1,5 @@
 #include "read/xlsx_file.h"
 
-#include <zip.h>
-
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -14,6 +12,7 @@
 #include <fmt/ranges.h>
 #include <pugixml.hpp>
 
+#include "read/ooxml_package.h"
 #include "read/text_encoding.h"
 
 namespace juesuan {
@@ -203,129 +202,7 @@ constexpr int kMaxCol = 16'384;
 
 enum class DateKind { None, Date, Time };
 
-struct ZipCloser {
-    void operator()(zip_t* z) const { zip_discard(z); }
-};
-
-class Package {
-public:
-    Package(zip_t* z, std::string file) : zip_(z), file_(std::move(file)) {}
-
-    [[noreturn]] void fail(const std::string& message, const std::string& sheet = {}, int row = 0, int col = 0) const {
-        Location at{file_, row, col, {}, {}, sheet};
-        throw InputError(at, message);
-    }
-
-    bool has(const std::string& name) const { return zip_name_locate(zip_.get(), name.c_str(), ZIP_FL_NOCASE) >= 0; }
-
-    std::string read(const std::string& name, const std::string& sheet = {}) const {
-        zip_int64_t index = zip_name_locate(zip_.get(), name.c_str(), ZIP_FL_NOCASE);
-        if (index < 0) fail(fmt::format("工作簿中缺少部件 {}：文件不完整或不是 Excel 工作簿", name), sheet);
-        zip_stat_t st;
-        zip_stat_init(&st);
-        if (zip_stat_index(zip_.get(), static_cast<zip_uint64_t>(index), 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
-            fail(fmt::format("无法读取工作簿的部件 {}", name), sheet);
-        if (st.size > kMaxPartBytes)
-            fail(fmt::format("工作簿的部件 {} 解压后有 {} 字节，超过 200 MB 的上限：请拆分工作簿或删去无用的内容", name, st.size),
-                 sheet);
-        std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> f(zip_fopen_index(zip_.get(), static_cast<zip_uint64_t>(index), 0),
-                                                             zip_fclose);
-        if (!f) fail(fmt::format("无法打开工作簿的部件 {}（{}）", name, zip_strerror(zip_.get())), sheet);
-        total_ += st.size;
-        if (total_ > kMaxTotalBytes) fail("工作簿解压后超过 256 MB 的上限：请拆分工作簿或删去无用的内容", sheet);
-        std::string out(static_cast<size_t>(st.size), '\0');
-        size_t done = 0;
-        while (done < out.size()) {
-            zip_int64_t n = zip_fread(f.get(), out.data() + done, out.size() - done);
-            if (n < 0) fail(fmt::format("工作簿的部件 {} 已损坏（{}）", name, zip_file_strerror(f.get())), sheet);
-            if (n == 0) break;
-            done += static_cast<size_t>(n);
-        }
-        if (done != out.size()) fail(fmt::format("工作簿的部件 {} 已损坏：内容比记录的短", name), sheet);
-        // A stored size that lies is caught by libzip's CRC check on the last read.
-        char extra;
-        if (zip_fread(f.get(), &extra, 1) != 0) fail(fmt::format("工作簿的部件 {} 已损坏", name), sheet);
-        // Spreadsheets never carry a DTD; refusing one keeps entity tricks away from the parser.
-        if (out.find("<!DOCTYPE") != std::string::npos)
-            fail(fmt::format("工作簿的部件 {} 含有 DOCTYPE：不是电子表格程序写出的内容", name), sheet);
-        // The DOM costs memory per element: refuse a part with more elements than any real sheet.
-        if (std::count(out.begin(), out.end(), '<') > kMaxTags)
-            fail(fmt::format("工作簿的部件 {} 中的元素过多：请删去无用的内容", name), sheet);
-        return out;
-    }
-
-    void parse(const std::string& name, pugi::xml_document& doc, const std::string& sheet = {}) const {
-        std::string bytes = read(name, sheet);
-        pugi::xml_parse_result r =
-            doc.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_utf8);
-        if (!r)
-            fail(fmt::format("工作簿的部件 {} 不是正确的 XML（第 {} 字节：{}）", name, r.offset, r.description()), sheet);
-    }
-
-    const std::string& file() const { return file_; }
-
-private:
-    std::unique_ptr<zip_t, ZipCloser> zip_;
-    std::string file_;
-    mutable zip_uint64_t total_ = 0;  // bytes unpacked so far
-};
-
-// Element and attribute names without their namespace prefix ("x:row" → "row").
-std::string_view local(const char* name) {
-    std::string_view n(name);
-    auto colon = n.find(':');
-    return colon == std::string_view::npos ? n : n.substr(colon + 1);
-}
-
-pugi::xml_node child(pugi::xml_node n, std::string_view name) {
-    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
-        if (c.type() == pugi::node_element && local(c.name()) == name) return c;
-    return {};
-}
-
-template <typename F>
-void each_child(pugi::xml_node n, std::string_view name, F&& f) {
-    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
-        if (c.type() == pugi::node_element && local(c.name()) == name) f(c);
-}
-
-// An attribute by local name; `prefixed` asks for one with a namespace prefix (r:id).
-const char* attr(pugi::xml_node n, std::string_view name, bool prefixed = false) {
-    for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
-        std::string_view full(a.name());
-        if (local(a.name()) == name && (full.find(':') != std::string_view::npos) == prefixed) return a.value();
-    }
-    return nullptr;
-}
-
 pugi::xml_node root(const pugi::xml_document& doc) { return doc.document_element(); }
-
-// OOXML escapes characters XML cannot hold as _xHHHH_ (_x000D_ is a carriage return).
-std::string unescape_ooxml(std::string s) {
-    if (s.find("_x") == std::string::npos) return s;
-    std::string out;
-    for (size_t i = 0; i < s.size();) {
-        if (i + 7 <= s.size() && s[i] == '_' && s[i + 1] == 'x' && s[i + 6] == '_' &&
-            std::all_of(s.begin() + static_cast<long>(i) + 2, s.begin() + static_cast<long>(i) + 6,
-                        [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); })) {
-            unsigned cp = static_cast<unsigned>(std::stoul(s.substr(i + 2, 4), nullptr, 16));
-            if (cp < 0x80) {
-                out += static_cast<char>(cp);
-            } else if (cp < 0x800) {
-                out += static_cast<char>(0xC0 | (cp >> 6));
-                out += static_cast<char>(0x80 | (cp & 0x3F));
-            } else {
-                out += static_cast<char>(0xE0 | (cp >> 12));
-                out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-                out += static_cast<char>(0x80 | (cp & 0x3F));
-            }
-            i += 7;
-        } else {
-            out += s[i++];
-        }
-    }
-    return out;
-}
 
 // The text of a shared string or inline string: <t>, or the runs <r><t> of rich text
 // (phonetic runs <rPh> are not part of the text).
@@ -333,67 +210,11 @@ std::string string_item(pugi::xml_node si) {
     std::string out;
     for (pugi::xml_node c = si.first_child(); c; c = c.next_sibling()) {
         if (c.type() != pugi::node_element) continue;
-        std::string_view n = local(c.name());
+        std::string_view n = xml_local(c.name());
         if (n == "t") out += c.text().get();
-        else if (n == "r") out += child(c, "t").text().get();
+        else if (n == "r") out += xml_child(c, "t").text().get();
     }
     return unescape_ooxml(out);
-}
-
-// Resolves a relationship target against the folder of the part that holds it.
-std::string resolve(const std::string& base_dir, const std::string& target) {
-    std::string path = !target.empty() && target[0] == '/' ? target.substr(1) : base_dir + target;
-    std::vector<std::string> parts;
-    size_t start = 0;
-    while (start <= path.size()) {
-        size_t slash = path.find('/', start);
-        std::string seg = path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
-        if (seg == "..") {
-            if (!parts.empty()) parts.pop_back();
-        } else if (!seg.empty() && seg != ".") {
-            parts.push_back(seg);
-        }
-        if (slash == std::string::npos) break;
-        start = slash + 1;
-    }
-    std::string out = fmt::format("{}", fmt::join(parts, "/"));
-    return out;
-}
-
-std::string dir_of(const std::string& part) {
-    auto slash = part.rfind('/');
-    return slash == std::string::npos ? std::string() : part.substr(0, slash + 1);
-}
-
-std::string rels_of(const std::string& part) {
-    auto slash = part.rfind('/');
-    std::string dir = slash == std::string::npos ? "" : part.substr(0, slash + 1);
-    std::string name = slash == std::string::npos ? part : part.substr(slash + 1);
-    return dir + "_rels/" + name + ".rels";
-}
-
-struct Relationship {
-    std::string type, target;
-};
-
-std::map<std::string, Relationship> read_rels(const Package& pkg, const std::string& part) {
-    std::map<std::string, Relationship> out;
-    std::string rels = rels_of(part);
-    if (!pkg.has(rels)) return out;
-    pugi::xml_document doc;
-    pkg.parse(rels, doc);
-    each_child(root(doc), "Relationship", [&](pugi::xml_node r) {
-        const char* id = attr(r, "Id");
-        const char* target = attr(r, "Target");
-        const char* mode = attr(r, "TargetMode");
-        if (!id || !target || (mode && std::string_view(mode) == "External")) return;
-        out[id] = {attr(r, "Type") ? attr(r, "Type") : "", resolve(dir_of(part), target)};
-    });
-    return out;
-}
-
-bool type_is(const std::string& type, std::string_view suffix) {
-    return type.size() >= suffix.size() && type.compare(type.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // ---- dates
@@ -516,7 +337,7 @@ bool parse_ref(std::string_view ref, int& row, int& col) {
 }
 
 struct Context {
-    const Package& pkg;
+    const OoxmlPackage& pkg;
     std::vector<std::string> shared;
     std::vector<DateKind> styles;  // by cellXfs index
     bool date1904 = false;
@@ -527,9 +348,9 @@ struct Context {
 // error); false for a styled cell without a value. Every problem names the cell.
 bool read_cell_value(Context& cx, const XlsxSheet& sheet, pugi::xml_node cn, XlsxCell& cell) {
     auto bad = [&](const std::string& why) { cx.pkg.fail(why, sheet.name, cell.row, cell.col); };
-    std::string t = attr(cn, "t") ? attr(cn, "t") : "n";
-    pugi::xml_node v = child(cn, "v");
-    if (pugi::xml_node f = child(cn, "f")) cell.formula = f.text().get();
+    std::string t = xml_attr(cn, "t") ? xml_attr(cn, "t") : "n";
+    pugi::xml_node v = xml_child(cn, "v");
+    if (pugi::xml_node f = xml_child(cn, "f")) cell.formula = f.text().get();
     std::string value = v.text().get();
     if (t != "inlineStr" && (!v || (value.empty() && t != "str"))) {
         if (cell.formula.empty()) return false;  // a styled empty cell
@@ -544,7 +365,7 @@ bool read_cell_value(Context& cx, const XlsxSheet& sheet, pugi::xml_node cn, Xls
         cell.text = cx.shared[i];
     } else if (t == "inlineStr") {
         cell.type = XlsxType::Text;
-        cell.text = string_item(child(cn, "is"));
+        cell.text = string_item(xml_child(cn, "is"));
     } else if (t == "str") {
         cell.type = XlsxType::Text;
         cell.text = unescape_ooxml(value);
@@ -565,7 +386,7 @@ bool read_cell_value(Context& cx, const XlsxSheet& sheet, pugi::xml_node cn, Xls
         if (excel_number_text(value).empty()) bad(fmt::format("数值“{}”无法识别", value));
         cell.type = XlsxType::Number;
         cell.text = value;
-        if (const char* s = attr(cn, "s")) {
+        if (const char* s = xml_attr(cn, "s")) {
             unsigned long style = std::strtoul(s, nullptr, 10);
             if (style < cx.styles.size() && cx.styles[style] != DateKind::None)
                 if (auto iso = serial_text(value, cx.styles[style], cx.date1904)) {
@@ -592,13 +413,13 @@ void read_sheet(Context& cx, XlsxSheet& sheet) {
     pugi::xml_document doc;
     cx.pkg.parse(sheet.part, doc, sheet.name);
     pugi::xml_node ws = root(doc);
-    if (local(ws.name()) != "worksheet") cx.pkg.fail(fmt::format("部件 {} 不是工作表", sheet.part), sheet.name);
+    if (xml_local(ws.name()) != "worksheet") cx.pkg.fail(fmt::format("部件 {} 不是工作表", sheet.part), sheet.name);
     int next_row = 1;
     std::map<int, std::vector<XlsxCell>> by_row;
-    each_child(child(ws, "sheetData"), "row", [&](pugi::xml_node rn) {
+    xml_each_child(xml_child(ws, "sheetData"), "row", [&](pugi::xml_node rn) {
         int rnum = next_row;
         bool numbered = false;
-        if (const char* r = attr(rn, "r")) {
+        if (const char* r = xml_attr(rn, "r")) {
             char* end = nullptr;
             long v = std::strtol(r, &end, 10);
             if (*r == '\0' || *end != '\0' || v < 1 || v > kMaxRow)
@@ -608,11 +429,11 @@ void read_sheet(Context& cx, XlsxSheet& sheet) {
         }
         next_row = rnum + 1;
         int next_col = 1;
-        each_child(rn, "c", [&](pugi::xml_node cn) {
+        xml_each_child(rn, "c", [&](pugi::xml_node cn) {
             XlsxCell cell;
             cell.row = rnum;
             cell.col = next_col;
-            if (const char* ref = attr(cn, "r")) {
+            if (const char* ref = xml_attr(cn, "r")) {
                 if (!parse_ref(ref, cell.row, cell.col))
                     cx.pkg.fail(fmt::format("单元格引用“{}”不对", ref), sheet.name, rnum);
                 if (cell.row != rnum) {
@@ -623,7 +444,11 @@ void read_sheet(Context& cx, XlsxSheet& sheet) {
             }
             next_col = cell.col + 1;
             if (cell.col > kMaxCol) cx.pkg.fail("列数超过 Excel 的上限", sheet.name, rnum);
-            if (!read_cell_value(cx, sheet, cn, cell)) return;
+            if (!read_cell_value(cx, sheet, cn, cell)) {
+                if (sheet.blank_rows.size() < kMaxCells && (sheet.blank_rows.empty() || sheet.blank_rows.back() != rnum))
+                    sheet.blank_rows.push_back(rnum);
+                return;
+            }
             if (++cx.cells > kMaxCells)
                 cx.pkg.fail(fmt::format("工作簿的单元格超过 {} 个：请删去无用的内容", kMaxCells), sheet.name, cell.row, cell.col);
             by_row[cell.row].push_back(std::move(cell));
@@ -640,8 +465,10 @@ void read_sheet(Context& cx, XlsxSheet& sheet) {
         }
         sheet.rows.push_back(std::move(row));
     }
-    each_child(child(ws, "mergeCells"), "mergeCell", [&](pugi::xml_node m) {
-        std::string ref = attr(m, "ref") ? attr(m, "ref") : "";
+    std::sort(sheet.blank_rows.begin(), sheet.blank_rows.end());
+    sheet.blank_rows.erase(std::unique(sheet.blank_rows.begin(), sheet.blank_rows.end()), sheet.blank_rows.end());
+    xml_each_child(xml_child(ws, "mergeCells"), "mergeCell", [&](pugi::xml_node m) {
+        std::string ref = xml_attr(m, "ref") ? xml_attr(m, "ref") : "";
         auto colon = ref.find(':');
         XlsxRange range;
         bool ok = colon != std::string::npos && parse_ref(ref.substr(0, colon), range.first_row, range.first_col) &&
@@ -653,20 +480,20 @@ void read_sheet(Context& cx, XlsxSheet& sheet) {
     });
 }
 
-std::vector<DateKind> read_styles(const Package& pkg, const std::string& part) {
+std::vector<DateKind> read_styles(const OoxmlPackage& pkg, const std::string& part) {
     std::vector<DateKind> out;
     if (part.empty() || !pkg.has(part)) return out;
     pugi::xml_document doc;
     pkg.parse(part, doc);
     pugi::xml_node ss = root(doc);
     std::map<long, DateKind> custom;
-    each_child(child(ss, "numFmts"), "numFmt", [&](pugi::xml_node n) {
-        const char* id = attr(n, "numFmtId");
-        const char* code = attr(n, "formatCode");
+    xml_each_child(xml_child(ss, "numFmts"), "numFmt", [&](pugi::xml_node n) {
+        const char* id = xml_attr(n, "numFmtId");
+        const char* code = xml_attr(n, "formatCode");
         if (id && code) custom[std::strtol(id, nullptr, 10)] = custom_date_kind(code);
     });
-    each_child(child(ss, "cellXfs"), "xf", [&](pugi::xml_node xf) {
-        const char* id = attr(xf, "numFmtId");
+    xml_each_child(xml_child(ss, "cellXfs"), "xf", [&](pugi::xml_node xf) {
+        const char* id = xml_attr(xf, "numFmtId");
         long n = id ? std::strtol(id, nullptr, 10) : 0;
         auto it = custom.find(n);
         out.push_back(it != custom.end() ? it->second : builtin_date_kind(static_cast<int>(n)));
@@ -674,45 +501,43 @@ std::vector<DateKind> read_styles(const Package& pkg, const std::string& part) {
     return out;
 }
 
-XlsxWorkbook read_package(const Package& pkg) {
+XlsxWorkbook read_package(const OoxmlPackage& pkg) {
     XlsxWorkbook wb;
     wb.file = pkg.file();
     // The main part is named by the package relationships; xl/workbook.xml by convention.
-    std::string main = "xl/workbook.xml";
-    for (const auto& [id, rel] : read_rels(pkg, ""))
-        if (type_is(rel.type, "/officeDocument")) main = rel.target;
+    const std::string main = pkg.main_part("xl/workbook.xml");
     if (!pkg.has(main)) pkg.fail("不是 Excel 工作簿（.xlsx）：缺少 xl/workbook.xml");
     pugi::xml_document doc;
     pkg.parse(main, doc);
     pugi::xml_node book = root(doc);
-    if (local(book.name()) != "workbook") pkg.fail(fmt::format("{} 不是工作簿部件", main));
-    auto rels = read_rels(pkg, main);
+    if (xml_local(book.name()) != "workbook") pkg.fail(fmt::format("{} 不是工作簿部件", main));
+    auto rels = pkg.relationships(main);
     Context cx{pkg, {}, {}, false, 0};
-    if (const char* d = attr(child(book, "workbookPr"), "date1904"))
+    if (const char* d = xml_attr(xml_child(book, "workbookPr"), "date1904"))
         cx.date1904 = std::string_view(d) == "1" || std::string_view(d) == "true";
     std::string shared_part, styles_part;
     for (const auto& [id, rel] : rels) {
-        if (type_is(rel.type, "/sharedStrings")) shared_part = rel.target;
-        if (type_is(rel.type, "/styles")) styles_part = rel.target;
+        if (ooxml_type_is(rel.type, "/sharedStrings")) shared_part = rel.target;
+        if (ooxml_type_is(rel.type, "/styles")) styles_part = rel.target;
     }
     if (!shared_part.empty() && pkg.has(shared_part)) {
         pugi::xml_document sst;
         pkg.parse(shared_part, sst);
-        each_child(root(sst), "si", [&](pugi::xml_node si) {
+        xml_each_child(root(sst), "si", [&](pugi::xml_node si) {
             if (cx.shared.size() >= kMaxSharedStrings)
                 pkg.fail(fmt::format("共享字符串超过 {} 个：请删去无用的内容", kMaxSharedStrings));
             cx.shared.push_back(string_item(si));
         });
     }
     cx.styles = read_styles(pkg, styles_part);
-    each_child(child(book, "sheets"), "sheet", [&](pugi::xml_node s) {
-        const char* name = attr(s, "name");
-        const char* rid = attr(s, "id", true);
+    xml_each_child(xml_child(book, "sheets"), "sheet", [&](pugi::xml_node s) {
+        const char* name = xml_attr(s, "name");
+        const char* rid = xml_attr(s, "id", true);
         if (!name || !rid) pkg.fail("工作簿中的工作表缺少名称或关系编号");
         if (invalid_utf8_offset(name) != std::string::npos) pkg.fail("工作表的名称含有无效的 UTF-8 字节");
         auto it = rels.find(rid);
         if (it == rels.end()) pkg.fail(fmt::format("工作表“{}”的关系 {} 不存在", name, rid), name);
-        if (!type_is(it->second.type, "/worksheet")) return;  // chart and dialog sheets hold no cells
+        if (!ooxml_type_is(it->second.type, "/worksheet")) return;  // chart and dialog sheets hold no cells
         if (wb.sheets.size() >= kMaxSheets) pkg.fail("工作表过多");
         if (!pkg.has(it->second.target))
             pkg.fail(fmt::format("工作表“{}”的部件 {} 不存在", name, it->second.target), name);
@@ -728,52 +553,29 @@ XlsxWorkbook read_package(const Package& pkg) {
 constexpr const char* kNotZip =
     "不是 Excel 工作簿（.xlsx）：文件不是 zip 压缩包，可能已损坏，或是旧的 .xls 格式（请在 Excel 中另存为 .xlsx）";
 
-std::string zip_error_text(int code) {
-    zip_error_t e;
-    zip_error_init_with_code(&e, code);
-    std::string s = zip_error_strerror(&e);
-    zip_error_fini(&e);
-    return s;
-}
-
 }  // namespace
+
+std::vector<std::string> xlsx_sheet_names(const fs::path& path) {
+    const OoxmlPackage pkg = OoxmlPackage::open_file(path, path.string(), "工作簿", kNotZip);
+    const std::string main = pkg.main_part("xl/workbook.xml");
+    if (!pkg.has(main)) pkg.fail("不是 Excel 工作簿（.xlsx）：缺少 xl/workbook.xml");
+    pugi::xml_document doc;
+    pkg.parse(main, doc);
+    std::vector<std::string> out;
+    xml_each_child(xml_child(root(doc), "sheets"), "sheet", [&](pugi::xml_node s) {
+        if (const char* name = xml_attr(s, "name")) out.emplace_back(name);
+    });
+    return out;
+}
 
 XlsxWorkbook read_xlsx(const fs::path& path) { return read_xlsx(path, path.string()); }
 
 XlsxWorkbook read_xlsx(const fs::path& path, const std::string& shown) {
-    std::error_code ec;
-    if (!fs::exists(path, ec)) throw InputError(Location{shown}, "文件不存在");
-    if (!fs::is_regular_file(path, ec)) throw InputError(Location{shown}, "无法读取：不是普通文件");
-    if (auto size = fs::file_size(path, ec); !ec && size > kMaxInputFileBytes)
-        throw InputError(Location{shown}, fmt::format("工作簿过大：有 {} 字节，超过 {} MB 的上限", size, kMaxInputFileBytes >> 20));
-    int err = 0;
-    zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
-    if (!z) {
-        if (err == ZIP_ER_NOZIP || err == ZIP_ER_INCONS)
-            throw InputError(Location{shown}, kNotZip);
-        throw InputError(Location{shown}, fmt::format("无法打开工作簿：{}", zip_error_text(err)));
-    }
-    return read_package(Package(z, shown));
+    return read_package(OoxmlPackage::open_file(path, shown, "工作簿", kNotZip));
 }
 
 XlsxWorkbook read_xlsx_bytes(std::string_view bytes, const std::string& shown) {
-    if (bytes.size() > kMaxInputFileBytes)
-        throw InputError(Location{shown}, fmt::format("工作簿过大：有 {} 字节，超过 {} MB 的上限", bytes.size(), kMaxInputFileBytes >> 20));
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-    if (!src) throw InputError(Location{shown}, "无法读取工作簿");
-    zip_t* z = zip_open_from_source(src, ZIP_RDONLY, &error);
-    if (!z) {
-        int code = zip_error_code_zip(&error);
-        zip_source_free(src);
-        zip_error_fini(&error);
-        if (code == ZIP_ER_NOZIP || code == ZIP_ER_INCONS)
-            throw InputError(Location{shown}, kNotZip);
-        throw InputError(Location{shown}, fmt::format("无法打开工作簿：{}", zip_error_text(code)));
-    }
-    zip_error_fini(&error);
-    return read_package(Package(z, shown));
+    return read_package(OoxmlPackage::open_bytes(bytes, shown, "工作簿", kNotZip));
 }
 
 }  // namespace juesuan

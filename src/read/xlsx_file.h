@@ -45,6 +45,7 @@ struct XlsxSheet {
     std::string part;            // the sheet's part in the package: "xl/worksheets/sheet1.xml"
     std::vector<XlsxRow> rows;   // by row number, rows without cells left out
     std::vector<XlsxRange> merges;
+    std::vector<int> blank_rows;  // rows with cells that are styled (bordered) but hold no value, ascending
     const XlsxCell* cell(int row, int col) const;
     int max_col() const;
 };
@@ -62,6 +63,8 @@ struct XlsxWorkbook {
 // the sheet and cell.
 XlsxWorkbook read_xlsx(const std::filesystem::path& path);
 XlsxWorkbook read_xlsx(const std::filesystem::path& path, const std::string& shown_name);
+// The names of a workbook's sheets, in order, reading no sheet.
+std::vector<std::string> xlsx_sheet_names(const std::filesystem::path& path);
 // The same from the bytes of a file.
 XlsxWorkbook read_xlsx_bytes(std::string_view bytes, const std::string& shown_name);
 

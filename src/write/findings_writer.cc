@@ -11,8 +11,11 @@ namespace {
 std::string place(const FindingLocation& l) {
     std::string s;
     // Where an imported document printed it, first: that is where the reader looks.
+    if (!l.file.empty()) s += l.file + " ";
+    if (!l.sheet.empty()) s += fmt::format("工作表“{}”", l.sheet);
     if (l.page) s += fmt::format("第 {} 页 ", *l.page);
-    if (l.text_line) s += fmt::format("原文第 {} 行 ", *l.text_line);
+    if (l.text_line) s += fmt::format("{}第 {} 行 ", l.sheet.empty() ? "原文" : "", *l.text_line);
+    if (l.paragraph) s += fmt::format("原文第 {} 段 ", *l.paragraph);
     if (l.line) s += fmt::format("第 {} 行", *l.line);
     if (!l.code.empty()) s += (s.empty() ? "" : " ") + l.code;
     if (!l.label.empty() && l.label != l.code) s += (s.empty() ? "" : " ") + l.label;
@@ -80,6 +83,9 @@ std::string write_findings_json(const CheckResult& r, const std::string& rules_v
         if (!l.quote.empty()) loc["quote"] = l.quote;
         if (l.page) loc["page"] = *l.page;
         if (l.text_line) loc["text_line"] = *l.text_line;
+        if (l.paragraph) loc["paragraph"] = *l.paragraph;
+        if (!l.sheet.empty()) loc["sheet"] = l.sheet;
+        if (!l.file.empty()) loc["file"] = l.file;
         j["location"] = std::move(loc);
         if (f.expected) j["expected"] = format_wan(*f.expected);
         else if (!f.expected_text.empty()) j["expected"] = f.expected_text;
