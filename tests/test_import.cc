@@ -600,6 +600,13 @@ TEST(ImportOffice, OwnWorkbookRoundTrip) {
         ASSERT_EQ(d.tables.size(), built.tables.size());
         for (size_t i = 0; i < built.tables.size(); ++i) EXPECT_TRUE(d.tables[i] == built.tables[i]) << built.tables[i].id;
     }
+    // The same workbook saved again by LibreOffice Calc (shared strings, its own styles and merges).
+    Diagnostics warnings;
+    Disclosure d = import_file(published("tianqiao-2023-libreoffice.xlsx"), warnings);
+    for (const auto& w : warnings.all()) ADD_FAILURE() << format_diagnostic(w);
+    ASSERT_EQ(d.tables.size(), seed_disclosure().tables.size());
+    for (size_t i = 0; i < d.tables.size(); ++i) EXPECT_TRUE(d.tables[i] == seed_disclosure().tables[i]) << d.tables[i].id;
+    EXPECT_EQ(diff_cells(seed_golden(), printed_cells(d)), "");
     // A books workbook stays books, an unreadable .xlsx goes to the books reader for its message.
     auto r = run_cli({"init", "--xlsx", (tmp / "books.xlsx").string()});
     ASSERT_EQ(r.exit_code, 0) << r.err;
