@@ -685,3 +685,46 @@ TEST(ImportTogether, NarrativeAndTablesPdfs) {
     EXPECT_NE(r.out.find("上海市普陀区财政局 2024 年度（模板 shanghai-2024），9 张表"), std::string::npos) << r.out;
     EXPECT_TRUE(std::filesystem::exists(tmp / "d.json"));
 }
+
+// `audit --format html`: the document's tables and text as juesuan renders them, each finding
+// marked on its cell (or sentence) and listed above the contents, the two linked both ways.
+TEST(Import, AuditHtmlMarksEachFindingWhereItStands) {
+    TempDir tmp;
+    std::string text = slurp(published_seed());
+    const std::string row = "| 2010301 | 行政运行 | 602.09 | 602.09 | | | | | |";
+    ASSERT_NE(text.find(row), std::string::npos);
+    text.replace(text.find(row), row.size(), "| 2010301 | 行政运行 | 612.09 | 602.09 | | | | | |");
+    const std::string claim = "政务公开项目增加预算支出 69.14 万元";
+    ASSERT_NE(text.find(claim), std::string::npos);
+    text.insert(text.find(claim) + claim.size(), "<script>x</script>");  // markup in the document's own text
+    spit(tmp / "changed.txt", text);
+    auto r = run_cli({"audit", (tmp / "changed.txt").string(), "--format", "html", "-o", (tmp / "audit.html").string()});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    const std::string page = slurp(tmp / "audit.html");
+    // The list: T02-001 (the 款 20103), T02-002 (the row), N-007 (line 520's sentence), in that order.
+    const std::string li2 = R"(<li id="f-2" class="error"><b>错误</b><a href="#t02-2010301-本年收入合计">T02-002 原文第 173 行)";
+    EXPECT_NE(page.find(R"(<li id="f-1" class="error"><b>错误</b><a href="#t02-20103-本年收入合计">T02-001)"), std::string::npos);
+    EXPECT_NE(page.find(li2), std::string::npos) << page.substr(0, 3000);
+    EXPECT_NE(page.find(R"(<li id="f-3" class="warning"><b>警告</b><a href="#q-f-3">N-007 原文第 520 行)"), std::string::npos);
+    EXPECT_EQ(page.find(R"(<li id="f-4")"), std::string::npos);
+    // The cell: marked, with its mark linking back to the entry.
+    EXPECT_NE(page.find(R"(<td class="num marked error" id="t02-2010301-本年收入合计">612.09<a class="fm error" href="#f-2")"),
+              std::string::npos);
+    // The sentence's paragraph: marked, and the target of the entry's link.
+    const size_t q = page.find(R"(<p class="marked warning" id="q-f-3">)");
+    ASSERT_NE(q, std::string::npos);
+    EXPECT_NE(page.find("政务公开项目增加预算支出 69.14 万元", q), std::string::npos);
+    EXPECT_NE(page.find(R"(href="#f-3")", q), std::string::npos);
+    // Values are escaped: nothing of the document's text becomes markup.
+    EXPECT_EQ(page.find("<script"), std::string::npos);
+    EXPECT_NE(page.find("69.14 万元&lt;script&gt;x&lt;/script&gt;"), std::string::npos);
+    // Several documents: a page each, into the directory -o names; without -o, refused.
+    r = run_cli({"audit", published_seed().string(), (tmp / "changed.txt").string(), "--format", "html", "-o",
+                 (tmp / "pages").string()});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_TRUE(std::filesystem::exists(tmp / "pages/tianqiao-2023.html"));
+    EXPECT_TRUE(std::filesystem::exists(tmp / "pages/changed.html"));
+    r = run_cli({"audit", published_seed().string(), (tmp / "changed.txt").string(), "--format", "html"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("输出目录"), std::string::npos) << r.err;
+}

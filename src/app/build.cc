@@ -194,12 +194,7 @@ void place_findings(const Disclosure& d, CheckResult& r) {
         auto& l = f.location;
         std::optional<SourcePlace> at;
         if (const Table* t = d.table(l.table)) {
-            const Row* row = l.line ? t->row_by_line(*l.line) : !l.code.empty() ? t->row_by_code(l.code) : nullptr;
-            // By label: the row of that label that has the finding's column (总计 stands on both sides).
-            if (!row && !l.label.empty())
-                for (const auto& candidate : t->rows)
-                    if (candidate.label == l.label && !row && (l.column.empty() || candidate.values.count(l.column)))
-                        row = &candidate;
+            const Row* row = finding_row(*t, l);
             auto it = places.find(row ? row_anchor(*t, *row) : "t" + t->id);
             if (it != places.end()) at = it->second;
         } else if (!l.section.empty()) {

@@ -204,8 +204,9 @@ struct AuditCommand {
             "audit", "审核已发布的部门决算公开文件（.pdf、.html、.docx、.xlsx、.txt、.md 或 disclosure.json），逐条指出原文的页或行");
         c->add_option("DOC", inputs, "公开文件（可多个）")->required();
         c->add_flag("--together", together, "给出的几个文件是同一份公开文件的各部分（如说明 PDF 与表格 PDF），合为一份审核");
-        c->add_option("--format", format, "输出格式：text（默认）或 json")->check(CLI::IsMember({"text", "json"}));
-        c->add_option("-o,--output", out, "写到此文件（默认打印）");
+        c->add_option("--format", format, "输出格式：text（默认）、json，或 html（原文的表格与文字，每条问题标在其单元格或句子上）")
+            ->check(CLI::IsMember({"text", "json", "html"}));
+        c->add_option("-o,--output", out, "写到此文件（默认打印）；html 格式审核多个文件时为输出目录（每个文件一个 .html）");
         c->add_option("--template", tpl, "按此模板读入（默认由文件自动识别）");
         c->add_option("--rules", rules, "追加的规则文件（可多次给出）");
         c->add_option("--catalog", catalogs, "追加加载本年度的科目目录 CSV（可多次给出）");
@@ -219,6 +220,9 @@ struct AuditCommand {
         std::string text, json = many ? "[\n" : "";
         int errors = 0, unreadable = 0;
         const bool progress = many && isatty(STDERR_FILENO);
+        if (format == "html" && many && out.empty())
+            throw InputError(Location{}, "以 html 格式审核多个文件时，请用 -o 给出输出目录（每个文件写成一个 .html）");
+        std::map<std::string, std::string> pages;  // html: file name → page
         for (const auto& in : inputs)
             if (is_books(in)) throw InputError(Location{in}, "这是账簿，不是公开文件：账簿请用 juesuan check");
         const auto started = std::chrono::steady_clock::now();
@@ -240,7 +244,11 @@ struct AuditCommand {
             }
             const Job& job = *d.job;
             errors += job.errors();
-            if (format == "json") {
+            if (format == "html") {
+                std::string name = many ? d.parts.front().stem().string() + ".html" : "";
+                if (pages.count(name)) throw InputError(Location{in}, fmt::format("与另一个输入同名：输出文件 {} 会被覆盖", name));
+                pages[name] = write_findings_html(job.disclosure, job.result, job.rules_version, &job.warnings);
+            } else if (format == "json") {
                 std::string one = write_findings_json(job.result, job.rules_version, &job.disclosure);
                 json += (json.size() > 2 ? ",\n" : "") + one.substr(0, one.size() - 1);
             } else {
@@ -252,9 +260,15 @@ struct AuditCommand {
         }
         if (progress) std::cerr << "\n";
         if (format == "json") json += many ? "\n]\n" : "\n";
-        const std::string& report = format == "json" ? json : text;
-        if (out.empty()) std::cout << report;
-        else write_file_atomically(out, report, true);
+        if (format == "html" && many) {
+            std::set<std::string> names;
+            for (const auto& [name, page] : pages) names.insert(name);
+            if (!pages.empty()) write_files_atomically(out, pages, names);
+        } else {
+            const std::string& report = format == "json" ? json : format == "html" ? (pages.empty() ? text : pages.begin()->second) : text;
+            if (out.empty()) std::cout << report;
+            else write_file_atomically(out, report, true);
+        }
         if (unreadable > 0) return kExitInput;
         return errors > 0 ? 1 : 0;
     }

@@ -72,6 +72,14 @@ std::vector<Merge> header_merges(const std::vector<std::vector<std::string>>& he
 
 std::string table_anchor(const Table& t) { return "t" + t.id; }
 
+const Row* finding_row(const Table& t, const FindingLocation& l) {
+    const Row* row = l.line ? t.row_by_line(*l.line) : !l.code.empty() ? t.row_by_code(l.code) : nullptr;
+    if (row || l.label.empty()) return row;
+    for (const auto& candidate : t.rows)
+        if (candidate.label == l.label && (l.column.empty() || candidate.values.count(l.column))) return &candidate;
+    return nullptr;
+}
+
 std::string row_anchor(const Table& t, const Row& r) {
     const std::optional<int> line = t.printed_line(r);
     std::string row = r.code ? *r.code : line ? fmt::format("l{}", *line) : label_key(r.label);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/disclosure.h"
+#include "model/finding.h"
 
 namespace juesuan {
 
@@ -65,6 +66,10 @@ std::string table_anchor(const Table& t);
 std::string cell_anchor(const Table& t, const Row& r, const std::string& column);
 // The row's part of it: t03-2010301, t01-l27.
 std::string row_anchor(const Table& t, const Row& r);
+
+// The row a finding names: by its 行次, else its code, else its label — the row of that label
+// that has the finding's column (总计 stands on both sides). nullptr when none.
+const Row* finding_row(const Table& t, const FindingLocation& l);
 
 // A template text of the document (texts of the Disclosure), or the fallback.
 std::string document_text(const Disclosure& d, const std::string& key, const std::string& fallback = {});

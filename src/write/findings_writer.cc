@@ -4,6 +4,9 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "layout/printed_table.h"
+#include "write/html_writer.h"
+
 namespace juesuan {
 
 namespace {
@@ -24,6 +27,34 @@ std::string place(const FindingLocation& l) {
 }
 
 std::string amount(const std::optional<Money>& m) { return m ? format_wan(*m) : ""; }
+
+// "应为 …，实为 …，相差 …（万元）", or the printed values of what is not an amount; "" when neither.
+std::string values_line(const Finding& f) {
+    if (f.expected || f.actual)
+        return fmt::format("应为 {}，实为 {}，相差 {}（万元）", amount(f.expected), amount(f.actual), amount(f.difference));
+    if (!f.expected_text.empty() || !f.actual_text.empty()) return fmt::format("应为 {}，实为 {}", f.expected_text, f.actual_text);
+    return "";
+}
+
+std::string esc(const std::string& s) { return html_escape(s); }
+
+// The anchor of the page where a finding is marked: its cell, else its row, else its table; a
+// section's heading; "" for a quoted sentence (marked where it stands) or the document as a whole.
+std::string finding_anchor(const Disclosure& d, const Finding& f) {
+    const auto& l = f.location;
+    if (const Table* t = d.table(l.table)) {
+        const Row* row = finding_row(*t, l);
+        if (!row) return table_anchor(*t);
+        auto v = row->values.find(l.column);
+        if (!l.column.empty() && v != row->values.end() && v->second) return cell_anchor(*t, *row, l.column);
+        return row_anchor(*t, *row);
+    }
+    if (!l.section.empty() && l.quote.empty()) {
+        if (l.section == "第五部分") return "part5";
+        if (d.narrative.section(l.section)) return "s-" + l.section;
+    }
+    return "";
+}
 
 }  // namespace
 
@@ -46,15 +77,53 @@ std::string write_findings_text(const Disclosure& d, const CheckResult& r) {
         }
         out += fmt::format("  [{}] {}  {}\n", severity_label(f.severity), f.rule, place(f.location));
         out += "      " + f.message + "\n";
-        if (f.expected || f.actual)
-            out += fmt::format("      应为 {}，实为 {}，相差 {}（万元）\n", amount(f.expected), amount(f.actual), amount(f.difference));
-        else if (!f.expected_text.empty() || !f.actual_text.empty())
-            out += fmt::format("      应为 {}，实为 {}\n", f.expected_text, f.actual_text);
+        if (const std::string v = values_line(f); !v.empty()) out += "      " + v + "\n";
         if (!f.location.quote.empty()) out += "      原文：" + f.location.quote + "\n";
     }
     out += fmt::format("\n审核结果：错误 {} 处，警告 {} 处，提示 {} 处。\n", r.count(FindingSeverity::Error),
                        r.count(FindingSeverity::Warning), r.count(FindingSeverity::Info));
     return out;
+}
+
+std::string write_findings_html(const Disclosure& d, const CheckResult& r, const std::string& rules_version,
+                                const Diagnostics* warnings) {
+    HtmlMarks marks;
+    std::string list;
+    for (size_t i = 0; i < r.findings.size(); ++i) {
+        const Finding& f = r.findings[i];
+        const std::string key(severity_key(f.severity));
+        HtmlMark m{fmt::format("f-{}", i + 1), key, f.rule + "：" + f.message};
+        std::string target;
+        if (!f.location.quote.empty() && !f.location.section.empty()) {
+            const std::string& q = f.location.quote;
+            marks.quotes.emplace_back(q.substr(0, std::min<size_t>(q.size(), 60)), m);
+            target = "q-" + m.id;
+        } else if (std::string a = finding_anchor(d, f); !a.empty()) {
+            marks.at[a].push_back(m);
+            target = a;
+        }
+        const std::string where = place(f.location);
+        std::string head = esc(f.rule) + (where.empty() ? "" : " " + esc(where));
+        list += fmt::format("<li id=\"{}\" class=\"{}\"><b>{}</b>{}：{}", m.id, key, severity_label(f.severity),
+                            target.empty() ? head : fmt::format("<a href=\"#{}\">{}</a>", esc(target), head), esc(f.message));
+        if (const std::string v = values_line(f); !v.empty()) list += "<br>" + esc(v);
+        if (!f.location.quote.empty()) list += "<br>原文：" + esc(f.location.quote);
+        list += "</li>\n";
+    }
+    std::string& p = marks.panel;
+    p += "<section class=\"findings\" id=\"findings\"><h2>审核结果</h2>\n";
+    p += fmt::format("<p class=\"plain\">{}：{} {} 年度（模板 {}），规则 {}。错误 {} 处，警告 {} 处，提示 {} 处。</p>\n",
+                     esc(d.source.file.empty() ? d.department : d.source.file), esc(d.department), d.year, esc(d.template_id),
+                     esc(rules_version), r.count(FindingSeverity::Error), r.count(FindingSeverity::Warning),
+                     r.count(FindingSeverity::Info));
+    if (!list.empty()) p += "<ol>\n" + list + "</ol>\n";
+    if (warnings && !warnings->all().empty()) {
+        p += "<h3>读入时的说明</h3>\n<ul>\n";
+        for (const auto& w : warnings->sorted()) p += "<li>" + esc(format_diagnostic(w)) + "</li>\n";
+        p += "</ul>\n";
+    }
+    p += "</section>\n";
+    return write_html(d, marks);
 }
 
 std::string write_findings_json(const CheckResult& r, const std::string& rules_version, const Disclosure* document) {

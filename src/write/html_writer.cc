@@ -65,6 +65,14 @@ figcaption{font-size:14px;color:var(--muted)}
 p.caption{text-align:center;text-indent:0;font-family:"Noto Sans CJK SC",sans-serif;font-size:14px;margin-bottom:0;break-after:avoid}
 figure{break-inside:avoid}
 span.claim{border-bottom:1px dotted #9aa4ae}
+a.fm{display:inline-block;min-width:1.5em;margin-left:3px;padding:0 3px;border-radius:8px;font:600 11px/1.5 sans-serif;text-align:center;text-indent:0;color:#fff;vertical-align:super}
+.fm.error,li.error>b{background:#c62828}.fm.warning,li.warning>b{background:#b26a00}.fm.info,li.info>b{background:#59636e}
+td.marked.error,tr.marked.error>td,p.marked.error{background:#fde7e7}td.marked.warning,tr.marked.warning>td,p.marked.warning{background:#fff4dc}
+section.findings{max-width:1080px;margin:0 auto;padding:0 24px}section.findings ol{padding-left:0;list-style:none}
+section.findings li{margin:6px 0;padding:6px 8px;border-left:4px solid #9aa4ae;font-size:14px;line-height:1.6}
+section.findings li.error{border-color:#c62828}section.findings li.warning{border-color:#b26a00}
+section.findings li>b{color:#fff;padding:0 6px;border-radius:3px;margin-right:6px;font-weight:600}
+section.findings li:target,li:target{background:#fff3b0}
 @media (max-width:700px){body{font-size:15px}header.cover h1{font-size:22px}main,header.cover,nav.toc{padding:0 12px}nav.toc ol{columns:1}
  h2{font-size:20px}table{font-size:12px}}
 @media print{@page{size:A4;margin:18mm 15mm}body{font-size:11pt}nav.toc{break-after:page}
@@ -74,7 +82,7 @@ span.claim{border-bottom:1px dotted #9aa4ae}
 
 class HtmlWriter {
 public:
-    explicit HtmlWriter(const Disclosure& d) : d_(d) {}
+    HtmlWriter(const Disclosure& d, const HtmlMarks* marks) : d_(d), marks_(marks) {}
 
     std::string run() {
         auto blocks = document_outline(d_);
@@ -84,6 +92,7 @@ public:
         out_ += "<meta name=\"generator\" content=\"juesuan\">\n";
         out_ += "<title>" + esc(title) + "</title>\n<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
         out_ += "<header class=\"cover\"><h1>" + esc(title) + "</h1><p class=\"plain\">" + esc(d_.department) + "</p></header>\n";
+        if (marks_) out_ += marks_->panel;
         toc(blocks);
         out_ += "<main>\n";
         for (const auto& b : blocks) block(b);
@@ -114,14 +123,21 @@ private:
             case DocBlock::Kind::Heading: {
                 int h = b.level + 1;  // h2 parts, h3 sections, h4 inner headings
                 std::string id = b.anchor.empty() ? "" : fmt::format(" id=\"{}\"", esc(unique(b.anchor)));
-                out_ += fmt::format("<h{}{}{}>{}</h{}>\n", h, id, b.level == 1 ? " class=\"part\"" : "", esc(b.text), h);
+                out_ += fmt::format("<h{}{}{}>{}{}</h{}>\n", h, id, b.level == 1 ? " class=\"part\"" : "", esc(b.text),
+                                    links(b.anchor), h);
                 break;
             }
             case DocBlock::Kind::Paragraph:
-                if (b.paragraph)
-                    out_ += fmt::format("<p{}>{}</p>\n", b.caption ? " class=\"caption\"" : "", claims(*b.paragraph));
-                else
+                if (b.paragraph) {
+                    const std::vector<HtmlMark> q = quoted(b.paragraph->text());
+                    std::string cls = b.caption ? "caption" : "";
+                    if (!q.empty()) cls += std::string(cls.empty() ? "" : " ") + "marked " + worst(q);
+                    std::string attrs = cls.empty() ? "" : fmt::format(" class=\"{}\"", cls);
+                    if (!q.empty()) attrs += fmt::format(" id=\"{}\"", esc(unique("q-" + q.front().id)));
+                    out_ += fmt::format("<p{}>{}{}</p>\n", attrs, claims(*b.paragraph), links(q));
+                } else {
                     out_ += "<p>" + esc(b.text) + "</p>\n";
+                }
                 break;
             case DocBlock::Kind::Chart:
                 out_ += fmt::format("<figure id=\"{}\" role=\"img\" aria-label=\"{}\">\n", esc(unique(b.chart_id)), esc(b.text));
@@ -154,7 +170,7 @@ private:
 
     void table(const PrintedTable& t, const std::string& anchor) {
         out_ += anchor.empty() ? "<section class=\"tbl\">\n" : fmt::format("<section class=\"tbl\" id=\"{}\">\n", esc(unique(anchor)));
-        if (!t.title.empty()) out_ += "<h3>" + esc(t.title) + "</h3>\n";
+        if (!t.title.empty()) out_ += "<h3>" + esc(t.title) + links(anchor) + "</h3>\n";
         for (const auto& l : t.lines) out_ += "<p class=\"meta\">" + esc(l) + "</p>\n";
         out_ += "<div class=\"scroll\"><table>\n";
         for (int r = 0; r < static_cast<int>(t.grid.size()); ++r) {
@@ -164,7 +180,26 @@ private:
             bool total = false;
             for (const auto& c : t.grid[r])
                 if (c.row && c.row->role == RowRole::Total) total = true;
-            out_ += total ? "<tr class=\"total\">" : "<tr>";
+            // Findings about the row as a whole: the row marked, the marks in its first cell.
+            // (A printed line of 公开01表 holds two rows, an income and an expenditure one.)
+            std::string row_id;
+            std::vector<HtmlMark> row_found;
+            std::set<const Row*> seen;
+            for (const auto& c : t.grid[r]) {
+                if (head || !c.row || !t.table || !seen.insert(c.row).second) continue;
+                const std::string a = row_anchor(*t.table, *c.row);
+                if (const auto* ms = marks_of(a)) {
+                    if (row_id.empty()) row_id = a;
+                    row_found.insert(row_found.end(), ms->begin(), ms->end());
+                }
+            }
+            const std::vector<HtmlMark>* row_marks = row_found.empty() ? nullptr : &row_found;
+            std::string tr_class = total ? "total" : "";
+            if (row_marks) tr_class += std::string(tr_class.empty() ? "" : " ") + "marked " + worst(*row_marks);
+            out_ += "<tr";
+            if (row_marks) out_ += fmt::format(" id=\"{}\"", esc(unique(row_id)));
+            out_ += tr_class.empty() ? ">" : fmt::format(" class=\"{}\">", tr_class);
+            bool first_cell = true;
             for (int c = 0; c < t.width(); ++c) {
                 if (t.covered(r, c)) continue;
                 const PrintedCell& cell = t.grid[r][c];
@@ -177,11 +212,17 @@ private:
                     out_ += "<th" + attrs + ">" + esc(cell.text) + "</th>";
                     continue;
                 }
-                if (cell.amount) attrs += " class=\"num\"";
-                else if (cell.column == "line") attrs += " class=\"line\"";
-                if (cell.row && t.table && cell.amount && !cell.text.empty())
-                    attrs += fmt::format(" id=\"{}\"", esc(unique(cell_anchor(*t.table, *cell.row, cell.column))));
-                out_ += "<td" + attrs + ">" + esc(cell.text) + "</td>";
+                const std::string id =
+                    cell.row && t.table && cell.amount && !cell.text.empty() ? cell_anchor(*t.table, *cell.row, cell.column) : "";
+                const std::vector<HtmlMark>* cell_marks = marks_of(id);
+                std::string cls = cell.amount ? "num" : cell.column == "line" ? "line" : "";
+                if (cell_marks) cls += std::string(cls.empty() ? "" : " ") + "marked " + worst(*cell_marks);
+                if (!cls.empty()) attrs += fmt::format(" class=\"{}\"", cls);
+                if (!id.empty()) attrs += fmt::format(" id=\"{}\"", esc(unique(id)));
+                std::string extra = cell_marks ? links(*cell_marks) : "";
+                if (first_cell && row_marks) extra += links(*row_marks);
+                first_cell = false;
+                out_ += "<td" + attrs + ">" + esc(cell.text) + extra + "</td>";
             }
             out_ += "</tr>\n";
             if (r + 1 == t.header_rows) out_ += "</thead>\n";
@@ -191,6 +232,42 @@ private:
         if (!t.note.empty())
             for (const auto& line : split_lines(t.note)) out_ += "<p class=\"note\">" + esc(line) + "</p>\n";
         out_ += "</section>\n";
+    }
+
+    const std::vector<HtmlMark>* marks_of(const std::string& anchor) const {
+        if (!marks_ || anchor.empty()) return nullptr;
+        auto it = marks_->at.find(anchor);
+        return it == marks_->at.end() ? nullptr : &it->second;
+    }
+
+    std::vector<HtmlMark> quoted(const std::string& text) const {
+        std::vector<HtmlMark> out;
+        if (!marks_) return out;
+        for (const auto& [head, m] : marks_->quotes)
+            if (!head.empty() && text.find(head) != std::string::npos) out.push_back(m);
+        return out;
+    }
+
+    static std::string worst(const std::vector<HtmlMark>& ms) {
+        std::string w = "info";
+        for (const auto& m : ms) {
+            if (m.severity == "error") return "error";
+            if (m.severity == "warning") w = "warning";
+        }
+        return w;
+    }
+
+    // Each finding's numbered mark, linking to its entry in the list.
+    static std::string links(const std::vector<HtmlMark>& ms) {
+        std::string s;
+        for (const auto& m : ms)
+            s += fmt::format("<a class=\"fm {}\" href=\"#{}\" title=\"{}\">{}</a>", esc(m.severity), esc(m.id), esc(m.title),
+                             esc(m.id.substr(m.id.find('-') + 1)));
+        return s;
+    }
+    std::string links(const std::string& anchor) const {
+        const auto* ms = marks_of(anchor);
+        return ms ? links(*ms) : "";
     }
 
     static std::vector<std::string> split_lines(const std::string& s) {
@@ -206,12 +283,16 @@ private:
     }
 
     const Disclosure& d_;
+    const HtmlMarks* marks_ = nullptr;
     std::string out_;
     std::set<std::string> ids_;
 };
 
 }  // namespace
 
-std::string write_html(const Disclosure& d) { return HtmlWriter(d).run(); }
+std::string html_escape(const std::string& s) { return esc(s); }
+
+std::string write_html(const Disclosure& d) { return HtmlWriter(d, nullptr).run(); }
+std::string write_html(const Disclosure& d, const HtmlMarks& marks) { return HtmlWriter(d, &marks).run(); }
 
 }  // namespace juesuan
