@@ -209,12 +209,7 @@ void place_findings(const Disclosure& d, CheckResult& r) {
                     }
             }
         }
-        if (!at) continue;
-        if (at->page) l.page = at->page;
-        if (at->line) l.text_line = at->line;
-        if (at->paragraph) l.paragraph = at->paragraph;
-        l.sheet = at->sheet;
-        l.file = at->file;
+        if (at) place_finding_at(l, *at);
     }
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "check/structure_checks.h"
 #include "core/text.h"
 
 namespace juesuan {
@@ -21,6 +22,7 @@ const std::vector<Predicate>& predicates() {
         {"tree_parents", A::Table, true, "款、项的上级科目在表中"},
         {"claims", A::Check, true, "情况说明的陈述", claim_checks},
         {"perf", A::Check, true, "绩效自评与重点评价", performance_checks},
+        {"doc", A::Check, true, "公开文件的结构与用词（部门名称、年度、时点、目录）", structure_checks},
     };
     return list;
 }

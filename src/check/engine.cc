@@ -1,5 +1,7 @@
 #include "check/engine.h"
 
+#include "check/structure_checks.h"
+
 #include <algorithm>
 #include <set>
 
@@ -8,6 +10,7 @@
 #include "check/check_registry.h"
 #include "core/text.h"
 #include "check/document_checks.h"
+#include "check/structure_checks.h"
 #include "formula/formula.h"
 
 namespace juesuan {
@@ -282,9 +285,11 @@ private:
 
     // Rules that check every row of a table on their own: roll-ups and the catalog.
     void row_predicate(const Rule& rule, const Rule::Instance& inst, const Condition& c) {
-        if (c.predicate == "claims" || c.predicate == "perf") {
+        if (c.predicate == "claims" || c.predicate == "perf" || c.predicate == "doc") {
             int evals = 0;
-            auto problems = c.predicate == "claims" ? check_claims(d_, ev_, c.table, evals) : check_performance(d_, c.table, evals);
+            auto problems = c.predicate == "claims" ? check_claims(d_, ev_, c.table, evals)
+                            : c.predicate == "perf" ? check_performance(d_, c.table, evals)
+                                                    : check_structure(d_, c.table, evals);
             out_.evaluations[rule.id] += evals;
             for (auto& p : problems) {
                 Finding f;

@@ -1,5 +1,7 @@
 #include "core/text.h"
 
+#include <cctype>
+
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -103,6 +105,55 @@ std::string label_key(std::string_view s) {
         out.append(folded, off, n);
     });
     return out;
+}
+
+bool has_placeholder_mark(std::string_view s) {
+    for (std::string_view mark : {"XX", "xx", "××", "ＸＸ", "某某", "xxx"})
+        if (s.find(mark) != std::string_view::npos) return true;
+    return false;
+}
+
+std::string heading_key(std::string_view s) {
+    std::string k = label_key(s);
+    // The page number and the leader dots or dashes before it.
+    while (!k.empty() && std::isdigit(static_cast<unsigned char>(k.back()))) k.pop_back();
+    for (bool cut = true; cut;) {
+        cut = false;
+        for (std::string_view lead : {"…", "·", ".", "-", "—", "_"})
+            if (k.size() > lead.size() && k.ends_with(lead)) {
+                k.resize(k.size() - lead.size());
+                cut = true;
+            }
+    }
+    // Numbering: 一、 (一) 1. 1、 (1)
+    size_t i = 0;
+    const std::string_view v(k);
+    auto numeral = [&](size_t at) {
+        size_t j = at;
+        while (j < v.size()) {
+            bool digit = std::isdigit(static_cast<unsigned char>(v[j]));
+            bool cn = false;
+            for (std::string_view d : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"})
+                if (v.substr(j).starts_with(d)) {
+                    j += d.size();
+                    cn = true;
+                    break;
+                }
+            if (digit) ++j;
+            else if (!cn) break;
+        }
+        return j;
+    };
+    if (v.starts_with("(")) {
+        size_t j = numeral(1);
+        if (j > 1 && j < v.size() && v[j] == ')') i = j + 1;
+    } else {
+        size_t j = numeral(0);
+        if (j > 0 && v.substr(j).starts_with("、")) i = j + std::string_view("、").size();
+        else if (j > 0 && j < v.size() && v[j] == '.' && j + 1 < v.size() && !std::isdigit(static_cast<unsigned char>(v[j + 1])))
+            i = j + 1;
+    }
+    return k.substr(i);
 }
 
 std::string chinese_numeral(int n) {

@@ -27,6 +27,11 @@ std::string label_key(std::string_view s);
 
 // Chinese numeral for 1..99 as used in ordinal labels ("二十六").
 std::string chinese_numeral(int n);
+// Whether a name is a template's placeholder rather than a name: 上海市XX局, ××单位, 某某部门.
+bool has_placeholder_mark(std::string_view s);
+// A heading as a key without its numbering and page number: "一、收入支出决算总表……3" →
+// "收入支出决算总表", "（二）机构设置" → "机构设置", "第二部分 …" kept whole.
+std::string heading_key(std::string_view s);
 
 std::vector<std::string> split(std::string_view s, char sep);
 

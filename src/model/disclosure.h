@@ -107,6 +107,21 @@ struct SourcePlace {
     bool operator==(const SourcePlace&) const = default;
 };
 
+struct FindingLocation;
+// A finding placed where the document printed it: page, line, paragraph, sheet and file.
+void place_finding_at(FindingLocation& l, const SourcePlace& p);
+
+// A line of an imported document the structure checks read again: a heading (cover, part, table
+// title, section), an entry of its contents, or a department's name as a heading printed it
+// (`what` says where: "公开03表", "封面", "第一部分").
+struct PrintedLine {
+    std::string text;
+    SourcePlace place;
+    std::string what;
+    bool found = true;  // an entry of the contents: a heading of the body prints it
+    bool operator==(const PrintedLine&) const = default;
+};
+
 // An imported document's file and where it printed what the Disclosure holds, so that findings
 // point at the page and line: cell anchors (t03-2010301-基本支出, docs/publishing.md), section
 // ids (s一) and the part headings (part1 …) → place. Empty for a build from the books.
@@ -114,6 +129,9 @@ struct DocumentSource {
     std::string file;
     std::string reader;  // text, html, pdf …
     std::map<std::string, SourcePlace> places;
+    std::vector<PrintedLine> headings;  // cover lines, part headings, table titles and header lines, section titles
+    std::vector<PrintedLine> contents;  // the entries of 目录, when printed
+    std::vector<PrintedLine> names;     // the department as each heading names it
     bool operator==(const DocumentSource&) const = default;
 };
 

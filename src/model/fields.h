@@ -369,12 +369,26 @@ struct Fields<SourcePlace> {
 };
 
 template <>
+struct Fields<PrintedLine> {
+    template <class S, class V>
+    static void each(S& s, V&& v) {
+        v("text", s.text, kRequired);
+        v("place", s.place, kOptional);
+        v("what", s.what, kOptional);
+        v("found", s.found, kOptional);
+    }
+};
+
+template <>
 struct Fields<DocumentSource> {
     template <class S, class V>
     static void each(S& s, V&& v) {
         v("file", s.file, kRequired);
         v("reader", s.reader, kRequired);
         v("places", s.places, kOptional);
+        v("headings", s.headings, kOptional);
+        v("contents", s.contents, kOptional);
+        v("names", s.names, kOptional);
     }
 };
 

@@ -1,5 +1,6 @@
 #include "model/disclosure.h"
 #include "model/facts.h"
+#include "model/finding.h"
 
 #include <algorithm>
 
@@ -176,6 +177,14 @@ std::string ScoringMethod::grade_of(Score s) const {
     for (const auto& g : grades)
         if (s >= score_of(g.min)) return g.name;
     return grades.empty() ? "" : grades.back().name;
+}
+
+void place_finding_at(FindingLocation& l, const SourcePlace& p) {
+    if (p.page) l.page = p.page;
+    if (p.line) l.text_line = p.line;
+    if (p.paragraph) l.paragraph = p.paragraph;
+    l.sheet = p.sheet;
+    l.file = p.file;
 }
 
 }  // namespace juesuan

@@ -1,6 +1,7 @@
 #include "read/document_import.h"
 
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -512,6 +513,84 @@ std::pair<const Template*, int> detect_layout(const SourceDocument& doc, const s
     return {best, best_score};
 }
 
+// What the structure checks read again (doc(…), docs/rules.md): the cover's lines, the parts'
+// headings, each table's title and header lines, the sections' titles, the entries of the
+// contents, and the department as each of those headings names it.
+void keep_printed_lines(const SourceDocument& doc, const ReadOutline& o, const Template& tpl,
+                        const std::map<std::string, ImportedTable>& tables, Disclosure& d) {
+    auto& src = d.source;
+    const auto line = [&](size_t i, std::string what) { return PrintedLine{doc.items[i].text, doc.items[i].place, std::move(what)}; };
+    const size_t cover_end = !o.contents.empty() ? o.contents.begin : !o.parts[0].empty() ? o.parts[0].begin : 0;
+    for (size_t i = 0; i < cover_end && i < 12; ++i)
+        if (doc.items[i].kind == SourceItem::Kind::Line) src.headings.push_back(line(i, "封面"));
+    // Each entry of the contents, and whether a line of the body prints it: the same heading, or
+    // one that differs only in 的 / 情况 / 说明 (十、机关运行经费支出说明 over 十、机关运行经费支出情况).
+    // A heading broken over two lines (in the body or in the contents) is tried joined.
+    auto core = [](std::string k) {
+        for (std::string_view filler : {"的", "情况", "说明"})
+            for (size_t at = k.find(filler); at != std::string::npos; at = k.find(filler)) k.erase(at, filler.size());
+        return k;
+    };
+    std::set<std::string> body;
+    for (size_t i = o.contents.end; i < doc.items.size(); ++i) {
+        if (doc.items[i].kind != SourceItem::Kind::Line) continue;
+        body.insert(core(heading_key(doc.items[i].text)));
+        if (i + 1 < doc.items.size() && doc.items[i + 1].kind == SourceItem::Kind::Line)
+            body.insert(core(heading_key(doc.items[i].text + doc.items[i + 1].text)));
+    }
+    auto printed = [&](const std::string& text) {
+        const std::string key = core(heading_key(text));
+        if (key.empty()) return true;
+        auto at = body.lower_bound(key);  // the body's line is the entry, or begins with it
+        if (at != body.end() && at->starts_with(key)) return true;
+        for (const auto& b : body)  // 公开01表 收入支出决算总表 over a title line 收入支出决算总表
+            if (b.size() >= 6 && b.size() * 2 >= key.size() && key.ends_with(b)) return true;
+        return false;
+    };
+    std::vector<size_t> entries;
+    for (size_t i = o.contents.begin; i < o.contents.end; ++i)
+        if (doc.items[i].kind == SourceItem::Kind::Line && label_key(doc.items[i].text) != "目录" &&
+            !heading_key(doc.items[i].text).empty())
+            entries.push_back(i);
+    for (size_t k = 0; k < entries.size(); ++k) {
+        PrintedLine e = line(entries[k], "目录");
+        e.found = printed(e.text);
+        if (!e.found && k + 1 < entries.size() && printed(e.text + doc.items[entries[k + 1]].text)) {
+            e.found = true;  // the entry goes on on the next line: both are printed
+            src.contents.push_back(std::move(e));
+            src.contents.push_back(line(entries[++k], "目录"));
+            continue;
+        }
+        src.contents.push_back(std::move(e));
+    }
+    static const char* const kParts[] = {"part_one", "part_two", "part_three", "part_four", "part_five"};
+    for (size_t k = 0; k < 5; ++k) {
+        if (o.parts[k].empty()) continue;
+        const std::string what = "第" + chinese_numeral(static_cast<int>(k) + 1) + "部分";
+        // The heading with the line after it when the title was broken there.
+        std::string text = doc.items[o.heading[k]].text;
+        if (o.heading[k] + 1 < doc.items.size() && doc.items[o.heading[k] + 1].kind == SourceItem::Kind::Line) {
+            const std::string next = label_key(doc.items[o.heading[k] + 1].text);
+            if (label_key(text).size() <= 12 || (next.size() <= 9 && !part_number(next))) text += doc.items[o.heading[k] + 1].text;
+        }
+        src.headings.push_back({text, doc.items[o.heading[k]].place, what});
+        auto pattern = tpl.texts.find(kParts[k]);
+        if (pattern == tpl.texts.end() || pattern->second.find("{department}") == std::string::npos) continue;
+        if (auto m = match_placeholders(pattern->second, text); m && !(*m)["department"].empty())
+            src.names.push_back({(*m)["department"], doc.items[o.heading[k]].place, what});
+    }
+    for (const auto& [id, it] : tables) {
+        for (const auto& h : it.heading_lines) src.headings.push_back(h);
+        for (const auto& l : it.department_lines)
+            if (auto m = match_placeholders(tpl.department_line, l.text); m && !(*m)["department"].empty())
+                src.names.push_back({(*m)["department"], l.place, l.what});
+    }
+    for (const auto& s : d.narrative.sections) {
+        auto at = src.places.find("s" + s.id);
+        src.headings.push_back({s.title, at == src.places.end() ? SourcePlace{} : at->second, "情况说明"});
+    }
+}
+
 Disclosure import_document(const SourceDocument& doc, const ImportContext& ctx, const std::string& reader,
                            Diagnostics& warnings) {
     const Template* tpl = ctx.forced;
@@ -548,11 +627,8 @@ Disclosure import_document(const SourceDocument& doc, const ImportContext& ctx, 
     read_cover(doc, outline, *tpl, d.department_line, d);
     if (d.department.empty()) warnings.warning(Location{doc.file}, "未能从封面或表头读出部门名称");
     // A template published as it is ("上海市XX局"): the document is full of placeholders.
-    for (std::string_view mark : {"XX", "xx", "××", "ＸＸ", "某某"})
-        if (d.department.find(mark) != std::string::npos) {
-            warnings.warning(Location{doc.file}, fmt::format("部门名称“{}”是占位符：这是未填写的模板，不是某个部门的公开文件", d.department));
-            break;
-        }
+    if (has_placeholder_mark(d.department))
+        warnings.warning(Location{doc.file}, fmt::format("部门名称“{}”是占位符：这是未填写的模板，不是某个部门的公开文件", d.department));
     if (d.year == 0) warnings.warning(Location{doc.file}, "未能读出决算年度");
     Vars vars = {{"department", d.department}, {"year", std::to_string(d.year)}};
     const auto* narrative_texts = ctx.texts_for ? ctx.texts_for(tpl->id) : nullptr;
@@ -572,14 +648,14 @@ Disclosure import_document(const SourceDocument& doc, const ImportContext& ctx, 
         t.note = fill_placeholders(t.note, vars);
         for (auto& w : it->second.waiting) waiting.push_back({spec.id, std::move(w), false});
         for (size_t r = 0; r < t.rows.size(); ++r)
-            if (it->second.row_places.at(r).line || it->second.row_places.at(r).page)
-                d.source.places[row_anchor(t, t.rows[r])] = it->second.row_places[r];
+            if (!(it->second.row_places.at(r) == SourcePlace{})) d.source.places[row_anchor(t, t.rows[r])] = it->second.row_places[r];
         d.tables.push_back(std::move(t));
     }
     if (!waiting.empty()) resolve_columns(d, waiting, ctx.rules, doc.file, warnings);
     read_part_one(doc, outline, vars, *tpl, d);
     read_part_three(doc, outline, d);
     read_part_four(doc, outline, d);
+    keep_printed_lines(doc, outline, *tpl, tables, d);
     return d;
 }
 

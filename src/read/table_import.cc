@@ -547,21 +547,27 @@ ImportedTable import_table(const SourceDocument& doc, const TableExtent& extent,
     t = skeleton(tpl, spec);
     std::vector<std::string> notes;
     bool after_grid = false;
-    for (const auto& range : extent.ranges)
+    const std::string what = spec.number.empty() ? spec.title : spec.number;
+    for (const auto& range : extent.ranges) {
+        bool grid_seen = false;
+        out.heading_lines.push_back({doc.items[range.begin].text, doc.items[range.begin].place, what});
         for (size_t i = range.begin + 1; i < range.end; ++i) {
             const SourceItem& it = doc.items[i];
             if (it.kind == SourceItem::Kind::Grid) {
-                after_grid = true;
+                after_grid = grid_seen = true;
                 continue;
             }
+            if (!grid_seen) out.heading_lines.push_back({it.text, it.place, what});
             const std::string key = label_key(it.text);
             // "部门：… 金额单位：万元" may be one line (on one baseline in a PDF).
-            const bool department = key.starts_with("部门:") || key.starts_with("单位名称:");
-            if (department && out.department_line.empty()) {
+            const bool department = key.starts_with("部门:") || key.starts_with("单位名称:") || key.starts_with("编制单位:") ||
+                                    key.starts_with("部门名称:");
+            if (department) {
                 std::string line = it.text;
                 for (std::string_view unit : {"金额单位", "单位："})
                     if (auto at = line.find(unit); at != std::string::npos && at > 0) line = trim(std::string_view(line).substr(0, at));
-                out.department_line = line;
+                if (out.department_line.empty()) out.department_line = line;
+                out.department_lines.push_back({line, it.place, what});
             }
             if (auto u = unit_of_line(department ? it.text.substr(std::min(it.text.size(), out.department_line.size())) : it.text);
                 u && out.unit_line.empty()) {
@@ -572,6 +578,7 @@ ImportedTable import_table(const SourceDocument& doc, const TableExtent& extent,
                 notes.push_back(it.text);
             }
         }
+    }
     size_t width = 0;
     for (const auto& b : t.blocks) width += b.cells.size();
     Body body = gather_body(doc, extent, t, spec, width, warnings);

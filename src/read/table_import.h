@@ -28,6 +28,8 @@ struct ImportedTable {
     Table table;
     std::vector<SourcePlace> row_places;  // where each row of table.rows was printed
     std::string department_line, unit_line;  // as printed above the table ("部门：…", "金额单位：万元")
+    std::vector<PrintedLine> department_lines;  // every 部门 line, on each page the table is continued
+    std::vector<PrintedLine> heading_lines;     // the title and the lines above the grid, on each page
     AmountUnit unit = AmountUnit::Wan;
     int decimals = 2;  // the most decimals an amount printed
     std::vector<WaitingAmounts> waiting;
