@@ -43,6 +43,8 @@ bool is_cjk_numeral(std::string_view s, size_t& n) {
 size_t marker_length(std::string_view s) {
     size_t n = 0;
     while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
+    // "1000、" numbers the thousandth item; "2023、2024 年" begins with years, not a marker.
+    if (n == 4 && s.substr(n).starts_with("、") && std::stoi(std::string(s.substr(0, 4))) < 1900) return n + 3;
     if (n > 0 && n <= 3) {
         std::string_view rest = s.substr(n);
         if (rest.starts_with("、")) return n + 3;
