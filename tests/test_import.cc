@@ -3,9 +3,11 @@
 // built example (transcribed from the published document) and the golden cells of the seed.
 #include <gtest/gtest.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
+#include <functional>
 
 #include "app/build.h"
 #include "core/text.h"
@@ -730,4 +732,54 @@ TEST(Import, AuditHtmlMarksEachFindingWhereItStands) {
     r = run_cli({"audit", published_seed().string(), (tmp / "changed.txt").string(), "--format", "html"});
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("输出目录"), std::string::npos) << r.err;
+}
+
+namespace {
+
+// The seed with every pipe row of 公开02表 (from its title to 支出决算表's) changed by `edit`.
+std::string seed_with_table02(const std::function<void(std::vector<std::string>&)>& edit) {
+    std::string out;
+    bool in = false;
+    for (const auto& line : split(slurp(published_seed()), '\n')) {
+        if (line == "收入决算表") in = true;
+        if (line == "支出决算表") in = false;
+        std::string l = line;
+        if (in && l.starts_with("|")) {
+            auto cells = split(l, '|');
+            edit(cells);
+            l = fmt::format("{}", fmt::join(cells, "|"));
+        }
+        out += l + "\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+// Columns follow their headers: two columns printed the other way round are read where their
+// headers say; a column left out is said, and the table's relations are not judged without it.
+TEST(Import, ColumnsFollowTheirHeaders) {
+    Diagnostics warnings;
+    // 财政拨款收入 and 上级补助收入 swapped, header and body alike.
+    Disclosure d = import_text(seed_with_table02([](std::vector<std::string>& c) {
+                                   if (c.size() > 5) std::swap(c[4], c[5]);
+                               }),
+                               warnings, "swapped.txt");
+    ASSERT_NE(d.table("02"), nullptr);
+    EXPECT_TRUE(*d.table("02") == *seed_disclosure().table("02"));
+    ASSERT_EQ(warnings.all().size(), 1u);
+    EXPECT_NE(warnings.all().front().message.find("收入决算表的表头与模板不同：按表头文字对应各列"), std::string::npos)
+        << warnings.all().front().message;
+    // 本年收入合计 left out.
+    TempDir tmp;
+    spit(tmp / "missing.txt", seed_with_table02([](std::vector<std::string>& c) {
+             if (c.size() > 3) c.erase(c.begin() + 3);
+         }));
+    Job job = build_and_check(tmp / "missing.txt", Library::shipped());
+    bool said = false;
+    for (const auto& w : job.warnings.all()) said = said || w.message.find("表头中没有“本年收入合计”列") != std::string::npos;
+    EXPECT_TRUE(said);
+    EXPECT_GT(job.disclosure.table("02")->unread, 0);
+    EXPECT_EQ(job.errors(), 0);  // nothing judged on a column that was not printed
+    EXPECT_EQ(cell(job.disclosure, "02", "2010301", "fiscal"), wan(602.09));
 }

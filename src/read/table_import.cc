@@ -114,6 +114,75 @@ std::vector<std::string> mapped_row(const std::vector<std::string>& row, const s
     return out;
 }
 
+// Each column's header as one key, its rows' texts top to bottom; a blank under a merge across
+// takes the text of the cell it continues ("收入" over "项目" and "决算数": 收入项目, 收入决算数).
+std::vector<std::string> column_keys(const std::vector<std::vector<std::string>>& header, size_t width) {
+    std::vector<std::string> out(width);
+    for (const auto& row : header) {
+        std::string left;
+        for (size_t c = 0; c < width; ++c) {
+            const std::string k = c < row.size() ? label_key(row[c]) : "";
+            if (!k.empty()) left = k;
+            out[c] += k.empty() ? left : k;
+        }
+    }
+    return out;
+}
+
+// The grid's column for each of the layout's columns, matched by their headers' text, when the
+// printed header differs from the template's (a column left out, added or moved): nullopt when
+// fewer than half of the amount columns can be matched. `missing` and `extra` name the columns
+// found on one side only.
+std::optional<std::vector<std::vector<size_t>>> columns_by_header(const TableSpec& spec, const Table& t, const SourceGrid& g,
+                                                                 size_t header_rows, std::vector<std::string>& missing,
+                                                                 std::vector<std::string>& extra) {
+    std::vector<std::string> cells;
+    for (const auto& b : blocks_of(t)) cells.insert(cells.end(), b.cells.begin(), b.cells.end());
+    size_t gw = 0;
+    for (const auto& r : g.rows) gw = std::max(gw, r.size());
+    const auto want = column_keys(spec.header, cells.size());
+    const std::vector<std::vector<std::string>> printed(g.rows.begin(), g.rows.begin() + static_cast<long>(header_rows));
+    const auto have = column_keys(printed, gw);
+    std::vector<std::vector<size_t>> map(cells.size());
+    std::vector<bool> used(gw, false);
+    size_t amounts = 0, matched = 0;
+    for (size_t j = 0; j < cells.size(); ++j) {
+        const bool amount = cells[j] != "code" && cells[j] != "label" && cells[j] != "line";
+        amounts += amount;
+        if (want[j].empty()) continue;
+        // The same header; else one whose last words are the template's (a group title above it differs).
+        size_t best = gw;
+        for (size_t c = 0; c < gw && best == gw; ++c)
+            if (!used[c] && have[c] == want[j]) best = c;
+        for (size_t c = 0; c < gw && best == gw; ++c)
+            if (!used[c] && !have[c].empty() && (have[c].ends_with(want[j]) || want[j].ends_with(have[c])) && have[c].size() >= 6)
+                best = c;
+        if (best == gw) {
+            if (amount) {
+                const Column* col = t.column(cells[j]);
+                missing.push_back(col ? col->label : cells[j]);
+            }
+            continue;
+        }
+        used[best] = true;
+        map[j] = {best};
+        matched += amount;
+    }
+    if (amounts == 0 || matched * 2 < amounts) return std::nullopt;
+    // The code and label columns that had no header of their own keep their places.
+    for (size_t j = 0; j < cells.size(); ++j)
+        if (map[j].empty() && (cells[j] == "code" || cells[j] == "label" || cells[j] == "line") && j < gw && !used[j]) {
+            used[j] = true;
+            map[j] = {j};
+        }
+    for (size_t c = 0; c < gw; ++c)
+        if (!used[c] && !have[c].empty()) extra.push_back(have[c]);
+    bool identity = gw == cells.size();
+    for (size_t j = 0; j < cells.size() && identity; ++j) identity = map[j] == std::vector<size_t>{j};
+    if (identity) return std::nullopt;
+    return map;
+}
+
 // The grids under the title as one body: the first grid's header rows (as many as the template
 // prints) and any header row a later grid repeats are left out.
 Body gather_body(const SourceDocument& doc, const TableExtent& extent, const Table& t, const TableSpec& spec, size_t width,
@@ -122,6 +191,8 @@ Body gather_body(const SourceDocument& doc, const TableExtent& extent, const Tab
     std::vector<std::vector<std::string>> header_keys;
     for (const auto& h : spec.header) header_keys.push_back(row_keys(h));
     bool first = true;
+    std::optional<std::vector<std::vector<size_t>>> text_map;  // the columns by header text, when they differ
+    bool columns_missing = false;
     for (const auto& range : extent.ranges)
         for (size_t i = range.begin; i < range.end; ++i) {
             const SourceItem& it = doc.items[i];
@@ -167,14 +238,29 @@ Body gather_body(const SourceDocument& doc, const TableExtent& extent, const Tab
                 size_t differ = 0;
                 for (size_t r = 0; r < start; ++r)
                     if (row_keys(g.rows[r]) != row_keys(spec.header[r])) ++differ;
-                if (differ > 0)
+                std::vector<std::string> missing, extra;
+                if (differ > 0) text_map = columns_by_header(spec, t, g, start, missing, extra);
+                if (text_map) {
+                    std::string said = fmt::format("{}的表头与模板不同：按表头文字对应各列", spec.title);
+                    // A column not printed: the relations that read it cannot be checked.
+                    if (!missing.empty()) said += fmt::format("；表头中没有“{}”列，本表的勾稽关系无法核对", fmt::join(missing, "”“"));
+                    columns_missing = !missing.empty();
+                    if (!extra.empty()) said += fmt::format("；多出的“{}”未读入", fmt::join(extra, "”“"));
+                    warnings.warning(location_of(doc.file, g.places.front()), said);
+                } else if (differ > 0) {
                     warnings.warning(location_of(doc.file, g.places.front()),
                                      fmt::format("{}的表头与模板不同（{} 行）：按模板的列序读取各列", spec.title, differ));
+                }
                 first = false;
             }
             for (; start < g.rows.size(); ++start)
                 if (std::find(header_keys.begin(), header_keys.end(), row_keys(g.rows[start])) == header_keys.end()) break;
             for (size_t r = start; r < g.rows.size(); ++r) {
+                if (text_map) {
+                    body.rows.push_back(mapped_row(g.rows[r], *text_map));
+                    body.places.push_back(g.places[r]);
+                    continue;
+                }
                 auto row = g.rows[r];
                 // A cell beyond the layout's columns, under no header, belongs to the last column
                 // (the seed prints 公用经费合计's amount one column further out).
@@ -190,6 +276,7 @@ Body gather_body(const SourceDocument& doc, const TableExtent& extent, const Tab
                 body.places.push_back(g.places[r]);
             }
         }
+    if (columns_missing) body.unread += static_cast<int>(body.rows.size());
     return body;
 }
 
