@@ -212,24 +212,15 @@ Disclosure broken(const toml::table& c, Disclosure d) {
     // The structure a published document printed: a department name as a heading printed it
     // ([where, name]), a heading's text ([where, text]), an entry of the contents left out of
     // the body, the department on the cover.
-    for (const auto& s : rows("printed_name")) {
-        bool found = false;
-        for (auto& n : d.source.names)
-            if (label_key(n.what) == label_key(s[0]) && !found) {
-                n.text = s[1];
-                found = true;
-            }
-        if (!found) throw std::runtime_error("no printed name at " + s[0]);
-    }
-    for (const auto& s : rows("heading")) {
-        bool found = false;
-        for (auto& h : d.source.headings)
-            if (label_key(h.what) == label_key(s[0]) && !found) {
-                h.text = s[1];
-                found = true;
-            }
-        if (!found) throw std::runtime_error("no heading at " + s[0]);
-    }
+    auto reprint = [&](std::vector<PrintedLine>& lines, const char* key) {
+        for (const auto& s : rows(key)) {
+            auto it = std::find_if(lines.begin(), lines.end(), [&](const PrintedLine& l) { return label_key(l.what) == label_key(s[0]); });
+            if (it == lines.end()) throw std::runtime_error(std::string("no ") + key + " at " + s[0]);
+            it->text = s[1];
+        }
+    };
+    reprint(d.source.names, "printed_name");
+    reprint(d.source.headings, "heading");
     for (const auto& e : strings(c.get("unprinted_entry"))) {
         bool found = false;
         for (auto& x : d.source.contents)

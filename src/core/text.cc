@@ -107,6 +107,29 @@ std::string label_key(std::string_view s) {
     return out;
 }
 
+std::string collapse_spaces(std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (size_t i = 0; i < s.size();) {
+        if (s.substr(i).starts_with("\u00a0") || s.substr(i).starts_with("\u3000")) {
+            space = true;
+            i += s.substr(i).starts_with("\u00a0") ? 2 : 3;
+            continue;
+        }
+        const char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+            space = true;
+            ++i;
+            continue;
+        }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += c;
+        ++i;
+    }
+    return out;
+}
+
 bool has_placeholder_mark(std::string_view s) {
     for (std::string_view mark : {"XX", "xx", "××", "ＸＸ", "某某", "xxx"})
         if (s.find(mark) != std::string_view::npos) return true;

@@ -27,6 +27,9 @@ std::string label_key(std::string_view s);
 
 // Chinese numeral for 1..99 as used in ordinal labels ("二十六").
 std::string chinese_numeral(int n);
+// White space as a browser or a word processor shows it: runs of spaces, tabs, newlines, no-break
+// and ideographic spaces are one space.
+std::string collapse_spaces(std::string_view s);
 // Whether a name is a template's placeholder rather than a name: 上海市XX局, ××单位, 某某部门.
 bool has_placeholder_mark(std::string_view s);
 // A heading as a key without its numbering and page number: "一、收入支出决算总表……3" →

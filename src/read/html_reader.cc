@@ -46,30 +46,6 @@ int heading_of(GumboTag t) {
     }
 }
 
-// White space as a browser shows it: runs of spaces, tabs, newlines and &nbsp; are one space.
-std::string collapse(std::string_view s) {
-    std::string out;
-    bool space = false;
-    for (size_t i = 0; i < s.size();) {
-        if (s.substr(i).starts_with("\u00a0") || s.substr(i).starts_with("\u3000")) {
-            space = true;
-            i += s.substr(i).starts_with("\u00a0") ? 2 : 3;
-            continue;
-        }
-        const char c = s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-            space = true;
-            ++i;
-            continue;
-        }
-        if (space && !out.empty()) out += ' ';
-        space = false;
-        out += c;
-        ++i;
-    }
-    return out;
-}
-
 bool has_table_inside(const GumboNode* n, int depth = 0) {
     if (n->type != GUMBO_NODE_ELEMENT || depth > kMaxDepth) return false;
     const GumboVector& kids = n->v.element.children;
@@ -126,7 +102,7 @@ public:
     }
 
     void flush() {
-        std::string t = trim(collapse(text_));
+        std::string t = trim(collapse_spaces(text_));
         text_.clear();
         const int heading = heading_;
         heading_ = 0;
@@ -184,7 +160,7 @@ private:
                 if (c->type != GUMBO_NODE_ELEMENT || (c->v.element.tag != GUMBO_TAG_TD && c->v.element.tag != GUMBO_TAG_TH)) continue;
                 std::string text;
                 cell_text(c, text, depth + 1);
-                row.push_back({trim(collapse(text)), span_of(c, "rowspan"), span_of(c, "colspan")});
+                row.push_back({trim(collapse_spaces(text)), span_of(c, "rowspan"), span_of(c, "colspan")});
             }
             spanned.push_back(std::move(row));
             places.push_back({0, line_of(tr)});

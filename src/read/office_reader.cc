@@ -16,26 +16,7 @@ namespace juesuan {
 namespace {
 
 // Runs of white space (and the ideographic space) as one space, trimmed.
-std::string squeeze(std::string_view s) {
-    std::string out;
-    bool space = false;
-    for (size_t i = 0; i < s.size();) {
-        if (s.substr(i).starts_with("\u3000") || s.substr(i).starts_with("\u00a0")) {
-            space = true;
-            i += s.substr(i).starts_with("\u3000") ? 3 : 2;
-            continue;
-        }
-        const char c = s[i++];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = true;
-            continue;
-        }
-        if (space && !out.empty()) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
+std::string squeeze(std::string_view s) { return trim(collapse_spaces(s)); }
 
 // ---- .xlsx: a sheet per table
 
