@@ -90,7 +90,7 @@ ImportContext import_context(const Library& lib, const std::string& template_ove
     ImportContext ctx;
     if (!template_override.empty()) ctx.forced = &lib.template_for(template_override);
     else ctx.templates = lib.layouts();
-    ctx.texts_for = [&lib](const std::string& id) { return &lib.narrative_for(id).texts; };
+    ctx.narrative_for = [&lib](const std::string& id) { return &lib.narrative_for(id); };
     ctx.rules = &lib.rules();
     return ctx;
 }

@@ -99,6 +99,20 @@ void recompute_claim(const Disclosure& d, const FormulaEvaluator& ev, const Clai
         out.push_back({place(at), fmt::format("“{}”所述的公式无法解析：{}", c.text, e.what()), "", "", "", true});
         return;
     }
+    // A document read back whose part five (the projects) was not read: what its sentences say
+    // of the projects has nothing to be compared with.
+    if (!d.source.file.empty() && d.performance.projects.empty() && c.states.find("P[") != std::string::npos) {
+        out.push_back({place(at), fmt::format("无法核对“{}”：未读入第五部分的绩效项目", c.text), "", "", "", true});
+        return;
+    }
+    // A table the import could not read whole: what the sentence says of it is not judged.
+    for (size_t i = c.states.find('T'); i != std::string::npos; i = c.states.find('T', i + 1))
+        if (i + 3 < c.states.size() && std::isdigit(static_cast<unsigned char>(c.states[i + 1])) &&
+            std::isdigit(static_cast<unsigned char>(c.states[i + 2])) && c.states[i + 3] == '[')
+            if (const Table* t = d.table(c.states.substr(i + 1, 2)); t && t->unread > 0) {
+                out.push_back({place(at), fmt::format("无法核对“{}”：公开{}表未能完整读入", c.text, t->id), "", "", "", true});
+                return;
+            }
     std::vector<Value> args;
     std::string missing;
     for (const auto& a : f.args) {

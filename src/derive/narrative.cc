@@ -85,7 +85,7 @@ public:
         return n;
     }
 
-private:
+protected:
     // A section (or a report, whose paragraphs speak of one project) rendered from its spec.
     Section section(const SectionSpec& spec, const std::string& id, const Item& scope) {
         Section s;
@@ -251,6 +251,7 @@ private:
         return (!f.guard || cond(*f.guard)) && cond(f.body);
     }
 
+protected:
     // ---- rendering
 
     void claim(Rendered& out, std::string kind, std::string text, std::int64_t v, std::string unit, std::string states) {
@@ -570,7 +571,407 @@ private:
     int counter_ = 0;
 };
 
+
+// ---- reading: the same patterns, backwards
+
+// Text compared as print varies it: without white space, full-width punctuation as ASCII;
+// `at` maps each byte of the result back to the text it came from.
+struct Folded {
+    std::string text;
+    std::vector<size_t> at;
+};
+
+Folded fold(std::string_view s) {
+    Folded f;
+    static const std::pair<std::string_view, char> kFold[] = {{"，", ','}, {"：", ':'}, {"；", ';'}, {"（", '('},
+                                                              {"）", ')'}, {"％", '%'}, {"．", '.'}};
+    for (size_t i = 0; i < s.size();) {
+        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+            ++i;
+            continue;
+        }
+        if (s.substr(i).starts_with("\u3000") || s.substr(i).starts_with("\u00a0")) {
+            i += s.substr(i).starts_with("\u3000") ? 3 : 2;
+            continue;
+        }
+        bool folded = false;
+        for (auto [from, to] : kFold)
+            if (s.substr(i).starts_with(from)) {
+                f.text += to;
+                f.at.push_back(i);
+                i += from.size();
+                folded = true;
+                break;
+            }
+        if (folded) continue;
+        f.text += s[i];
+        f.at.push_back(i++);
+    }
+    f.at.push_back(s.size());
+    return f;
+}
+
+struct Token {
+    enum class Kind { Literal, Number, Percent, Count, Word, Any } kind = Kind::Literal;
+    std::string text;                // Literal: folded
+    std::vector<std::string> words;  // Word: folded alternatives, longest first ("" allowed)
+    std::string claim;               // the claim's kind when the token states one: amount, percent …
+    std::string unit, states;
+    bool quoted = false;             // Any: the officer's words
+    bool item_name = false;          // Any: the name of the loop's item, unknown to the reader (a project)
+};
+using Tokens = std::vector<Token>;
+// A paragraph as a sequence of slots, each one of several token sequences (a case, an item).
+using Slots = std::vector<std::vector<Tokens>>;
+
+struct Capture {
+    const Token* token;
+    size_t begin, end;  // in the folded text
+};
+
+class Matcher {
+public:
+    Matcher(const std::string& text, const Slots& slots) : text_(text), slots_(slots) {}
+    bool run() { return slot(0, 0, 0); }
+    std::vector<Capture> captures;
+
+private:
+    static constexpr long kBudget = 200'000;  // steps: a pathological paragraph gives up, never hangs
+
+    bool slot(size_t s, size_t alt_token, size_t pos) {
+        (void)alt_token;
+        if (s == slots_.size()) return pos == text_.size();
+        for (const Tokens& alt : slots_[s])
+            if (tokens(s, alt, 0, pos)) return true;
+        return false;
+    }
+
+    bool tokens(size_t s, const Tokens& ts, size_t k, size_t pos) {
+        if (++steps_ > kBudget) return false;
+        if (k == ts.size()) return slot(s + 1, 0, pos);
+        const Token& t = ts[k];
+        auto take = [&](size_t end) {
+            captures.push_back({&t, pos, end});
+            if (tokens(s, ts, k + 1, end)) return true;
+            captures.pop_back();
+            return false;
+        };
+        switch (t.kind) {
+            case Token::Kind::Literal:
+                return text_.compare(pos, t.text.size(), t.text) == 0 && tokens(s, ts, k + 1, pos + t.text.size());
+            case Token::Kind::Word:
+                for (const auto& w : t.words)
+                    if (text_.compare(pos, w.size(), w) == 0 && take(pos + w.size())) return true;
+                return false;
+            case Token::Kind::Any:
+                for (size_t end = pos; end <= text_.size(); ++end) {
+                    if (end > pos && (static_cast<unsigned char>(text_[end - 1]) & 0xC0) == 0x80 && end < text_.size() &&
+                        (static_cast<unsigned char>(text_[end]) & 0xC0) == 0x80)
+                        continue;  // not inside a character
+                    if (take(end)) return true;
+                    if (steps_ > kBudget) return false;
+                }
+                return false;
+            default: {
+                size_t end = pos;
+                if (t.kind != Token::Kind::Count && end < text_.size() && text_[end] == '-') ++end;
+                const size_t digits = end;
+                while (end < text_.size() && (std::isdigit(static_cast<unsigned char>(text_[end])) ||
+                                              (t.kind != Token::Kind::Count && end > digits &&
+                                               (text_[end] == ',' || text_[end] == '.'))))
+                    ++end;
+                while (end > digits && (text_[end - 1] == ',' || text_[end - 1] == '.')) --end;  // a sentence's comma
+                if (end == digits) return false;
+                if (t.kind == Token::Kind::Percent) {
+                    if (end >= text_.size() || text_[end] != '%') return false;
+                    ++end;
+                }
+                return take(end);
+            }
+        }
+    }
+
+    const std::string& text_;
+    const Slots& slots_;
+    long steps_ = 0;
+};
+
+struct ReadingFacts {
+    Facts facts;
+    SubjectDefinitions definitions;  // none: reading makes no glossary
+};
+
+// The template's paragraphs as patterns over the imported tables: each number a pattern writes is
+// captured where the document printed it and becomes the claim the build would have made.
+class ClaimReader : private ReadingFacts, public NarrativeBuilder {
+public:
+    ClaimReader(const Disclosure& d, const NarrativeTemplate& t, Diagnostics& warnings)
+        : ReadingFacts{facts_of(d), {}}, NarrativeBuilder(d, facts, t, definitions, warnings) {}
+
+    bool repeat_ = false;  // the paragraph spec just read is one pattern for each of the projects
+
+    // The claims of the section's paragraphs, in place; how many paragraphs a pattern read.
+    int read(const SectionSpec& spec, Section& section) {
+        section_ = section.id;
+        counter_ = 0;
+        std::vector<Slots> groups;
+        std::vector<bool> repeats;
+        for (const auto& p : spec.paragraphs) {
+            repeat_ = false;
+            for (auto& printed : paragraph_slots(p)) {
+                if (p.append && !groups.empty()) {
+                    for (auto& sl : printed) groups.back().push_back(std::move(sl));
+                } else {
+                    groups.push_back(std::move(printed));
+                    repeats.push_back(repeat_);
+                }
+            }
+        }
+        int read = 0;
+        size_t cursor = 0;
+        for (auto& para : section.paragraphs) {
+            const std::string text = para.text();
+            const Folded f = fold(text);
+            for (size_t g = cursor; g < groups.size() && g < cursor + 6; ++g) {
+                if (groups[g].empty()) continue;
+                Matcher m(f.text, groups[g]);
+                if (!m.run()) continue;
+                attach(para, text, f, m.captures);
+                cursor = repeats[g] ? g : g + 1;  // a paragraph per project: the next may be one too
+                ++read;
+                break;
+            }
+        }
+        return read;
+    }
+
+private:
+    static Facts facts_of(const Disclosure& d) {
+        Facts f;
+        f.department.name = d.department;
+        f.department.year = d.year;
+        return f;
+    }
+
+    Tokens tokens(const std::string& tmpl, const Item& it, bool free_item = false) {
+        Tokens out;
+        auto literal = [&](const std::string& text) {
+            std::string t = fold(text).text;
+            if (t.empty()) return;
+            if (!out.empty() && out.back().kind == Token::Kind::Literal) out.back().text += t;
+            else out.push_back({Token::Kind::Literal, t, {}, {}, {}, {}, false});
+        };
+        size_t pos = 0;
+        while (pos < tmpl.size()) {
+            size_t open = tmpl.find('{', pos);
+            if (open == std::string::npos) {
+                literal(tmpl.substr(pos));
+                break;
+            }
+            literal(tmpl.substr(pos, open - pos));
+            size_t close = tmpl.find('}', open);
+            if (close == std::string::npos) break;
+            const std::string body = tmpl.substr(open + 1, close - open - 1);
+            pos = close + 1;
+            std::vector<std::string> a;
+            for (auto& x : split(body, '|')) a.push_back(trim(x));
+            const std::string& k = a[0];
+            auto arg = [&](size_t i) { return i < a.size() ? with_item(a[i], it) : std::string(); };
+            Token t;
+            if (free_item && (k == "item.name" || k == "n")) {
+                // A project the document names but the reader has not read: its name (and number)
+                // as printed, the claims' @name filled from it.
+                t.kind = k == "n" ? Token::Kind::Count : Token::Kind::Any;
+                t.item_name = k == "item.name";
+            } else if (k == "short_name" || k == "text" || k == "names") {
+                t.kind = Token::Kind::Any;
+                t.quoted = true;
+            } else if (k == "amount" || k == "amount_abs") {
+                t = {Token::Kind::Number, {}, {}, "amount", "万元", k == "amount" ? arg(1) : "abs(" + arg(1) + ")", false};
+            } else if (k == "share" || k == "completion" || k == "growth_abs") {
+                t = {Token::Kind::Percent, {}, {}, "percent", "%", k + "(" + arg(1) + ", " + arg(2) + ")", false};
+            } else if (k == "percent" || k == "percent_fixed") {
+                t = {Token::Kind::Percent, {}, {}, "percent", "%", arg(1), false};
+            } else if (k == "score") {
+                t = {Token::Kind::Number, {}, {}, "score", "分", arg(1), false};
+            } else if (k == "count") {
+                t = {Token::Kind::Count, {}, {}, "count", "", arg(1), false};
+            } else if (k == "dir" && a.size() >= 4) {
+                t = {Token::Kind::Word, {}, {fold(a[2]).text, fold(a[3]).text}, "text", "",
+                     fmt::format("sign({}, {}, {})", arg(1), a[2], a[3]), false};
+            } else if (k == "cmp" && a.size() >= 6) {
+                t = {Token::Kind::Word, {}, {fold(a[3]).text, fold(a[4]).text, fold(a[5]).text}, "text", "",
+                     fmt::format("cmp({}, {}, {}, {}, {})", arg(1), arg(2), a[3], a[4], a[5]), false};
+            } else if (k == "grade") {
+                t = {Token::Kind::Word, {}, {}, "text", "", "grade(" + arg(1) + ")", false};
+                for (const auto& g : d_.performance.method.grades) t.words.push_back(fold(g.name).text);
+            } else {
+                Rendered r;  // what the pattern prints itself: the year, a name, a number of an item
+                placeholder(r, body, it);
+                literal(r.text);
+                continue;
+            }
+            std::sort(t.words.begin(), t.words.end(), [](const std::string& x, const std::string& y) { return x.size() > y.size(); });
+            out.push_back(std::move(t));
+        }
+        return out;
+    }
+
+    // A paragraph spec as the paragraphs it prints, each a sequence of slots: its cases (or say
+    // and otherwise) as alternatives; a loop's items one slot each, with the join between them
+    // and the end after — or, without a join, a paragraph each.
+    std::vector<Slots> paragraph_slots(const ParagraphSpec& p) {
+        auto alternatives = [&](const Item& it, bool free_item = false) {
+            // Cases whose condition holds on what was read come first (as the build would choose
+            // them), then those the reader cannot decide (a condition on a figure or an officer's
+            // text a document does not print), then the rest; among equals the most specific first,
+            // so that a case stating more (a cmp word before the officer's reason) is not read as
+            // one that leaves it to the officer's words.
+            std::vector<std::tuple<int, size_t, long, size_t, Tokens>> ranked;
+            auto add = [&](int rank, Tokens ts) {
+                size_t claims = 0, literal = 0;
+                long open = 0;
+                for (const auto& t : ts) {
+                    claims += !t.claim.empty();
+                    literal += t.kind == Token::Kind::Literal ? t.text.size() : 0;
+                    open += t.kind == Token::Kind::Any;
+                }
+                ranked.emplace_back(rank, claims, -open, literal, std::move(ts));
+            };
+            if (!p.cases.empty()) {
+                for (const auto& [when, text] : p.cases) {
+                    const bool unknown = when.find("ref(") != std::string::npos || when.find("P[") != std::string::npos ||
+                                         when.rfind("text:", 0) == 0 || when.rfind("ends:", 0) == 0;
+                    add(unknown ? 1 : holds(when, it) ? 0 : 2, tokens(text, it, free_item));
+                }
+            } else {
+                if (!p.say.empty()) add(0, tokens(p.say, it, free_item));
+                if (!p.otherwise.empty()) add(0, tokens(p.otherwise, it, free_item));
+            }
+            std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+                if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) < std::get<0>(b);
+                return std::tie(std::get<1>(a), std::get<2>(a), std::get<3>(a)) > std::tie(std::get<1>(b), std::get<2>(b), std::get<3>(b));
+            });
+            std::vector<Tokens> alts;
+            for (auto& r : ranked) alts.push_back(std::move(std::get<4>(r)));
+            return alts;
+        };
+        if (p.each.empty()) {
+            auto alts = alternatives(scope_);
+            if (alts.empty()) return {};
+            // Said only when a condition holds: perhaps not printed at all.
+            const bool conditional = !p.when.empty() || (!p.cases.empty() && std::all_of(p.cases.begin(), p.cases.end(), [](const auto& c) {
+                                                                                  return !c.first.empty();
+                                                                              }));
+            if (conditional && p.otherwise.empty()) alts.push_back({});
+            return {Slots{std::move(alts)}};
+        }
+        std::vector<Slots> out;
+        // A paragraph for each project, when the document's projects are not known: one pattern
+        // for any number of them.
+        if (p.each.rfind("P[", 0) == 0 && d_.performance.projects.empty() && p.join.empty()) {
+            repeat_ = true;
+            return {Slots{alternatives(scope_, true)}};
+        }
+        Slots joined;
+        int n = 0;
+        for (auto& it : items_of(p.each)) {
+            it.n = n + 1;
+            // A condition on a figure the document does not give (ref(…): last year's, a
+            // purchase's) cannot be decided from its tables: the item may or may not be printed.
+            const bool unknown = p.when.find("ref(") != std::string::npos;
+            if (!p.when.empty() && p.otherwise.empty() && !unknown && !holds(p.when, it)) continue;
+            ++n;
+            std::vector<Tokens> alts = alternatives(it);
+            if (p.join.empty()) {
+                out.push_back(Slots{std::move(alts)});
+                continue;
+            }
+            if (!joined.empty()) {
+                // After an item, this one with the join before it — or, when the one before was
+                // not printed, without.
+                const Tokens join = tokens(p.join, it);
+                const size_t k = alts.size();
+                for (size_t i = 0; i < k; ++i) {
+                    Tokens with = join;
+                    with.insert(with.end(), alts[i].begin(), alts[i].end());
+                    alts.push_back(std::move(with));
+                }
+            }
+            if (unknown) alts.push_back({});
+            joined.push_back(std::move(alts));
+        }
+        if (!joined.empty()) {
+            if (!p.end.empty()) joined.push_back({tokens(p.end, scope_)});
+            out.push_back(std::move(joined));
+        }
+        if (out.empty() && !p.if_empty.empty()) out.push_back(Slots{{tokens(p.if_empty, scope_)}});
+        return out;
+    }
+
+    // The captures as claims of the paragraph's sentences, and the officer's words as quoted.
+    void attach(Paragraph& para, const std::string& text, const Folded& f, const std::vector<Capture>& caps) {
+        std::string item_name;
+        for (const auto& c : caps)
+            if (c.token->item_name && c.end > c.begin) item_name = trim(text.substr(f.at[c.begin], f.at[c.end] - f.at[c.begin]));
+        std::vector<size_t> starts;
+        size_t at = 0;
+        for (const auto& x : para.sentences) {
+            starts.push_back(at);
+            at += x.text.size();
+        }
+        for (const auto& c : caps) {
+            const size_t b = f.at[c.begin], e = c.end > c.begin ? f.at[c.end - 1] + 1 : b;
+            size_t k = 0;
+            while (k + 1 < starts.size() && starts[k + 1] <= b) ++k;
+            if (k >= para.sentences.size()) continue;
+            Sentence& sentence = para.sentences[k];
+            // The end of a capture's last character, whatever its width.
+            size_t end = e;
+            while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+            const size_t local = b - starts[k];
+            const std::string printed = text.substr(b, end - b);
+            if (c.token->quoted || c.token->item_name) {
+                if (end > b) sentence.quoted.emplace_back(local, std::min(end - b, sentence.text.size() - local));
+                continue;
+            }
+            if (c.token->claim.empty() || printed.empty()) continue;
+            Claim cl;
+            cl.id = fmt::format("{}.{}", section_, ++counter_);
+            cl.kind = c.token->claim;
+            cl.text = printed;
+            cl.unit = c.token->unit;
+            cl.states = item_name.empty() ? c.token->states : replace_all(c.token->states, "@name", item_name);
+            cl.offset = local;
+            const std::string digits = fold(printed).text;
+            if (cl.kind == "amount") {
+                if (auto v = parse_amount(digits, AmountUnit::Wan).value) cl.value = v->fen();
+            } else if (cl.kind == "percent" || cl.kind == "score") {
+                std::string n;
+                for (char ch : digits)
+                    if (ch != '%' && ch != ',') n += ch;
+                if (auto v = parse_decimal(n)) cl.value = v->scaled_to(2);
+            } else if (cl.kind == "count") {
+                cl.value = all_digits(digits) && digits.size() < 15 ? std::stoll(digits) : 0;
+            }
+            sentence.claims.push_back(std::move(cl));
+        }
+    }
+};
+
 }  // namespace
+
+int read_claims(Disclosure& d, const NarrativeTemplate& t, Diagnostics& warnings) {
+    int read = 0;
+    const Disclosure& view = d;
+    for (auto& section : d.narrative.sections)
+        for (const auto& spec : t.sections)
+            if (spec.id == section.id) {
+                ClaimReader reader(view, t, warnings);
+                read += reader.read(spec, section);
+            }
+    return read;
+}
 
 Narrative derive_narrative(const Disclosure& d, const Facts& f, const NarrativeTemplate& t, const SubjectDefinitions& defs,
                            Diagnostics& warnings) {

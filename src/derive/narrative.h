@@ -15,6 +15,13 @@ namespace juesuan {
 Narrative derive_narrative(const Disclosure& d, const Facts& facts, const NarrativeTemplate& t,
                            const SubjectDefinitions& defs, Diagnostics& warnings);
 
+// The sentences of a document read back (an import), read by the same template that writes
+// them — one pattern, two directions: each number a pattern states is captured where the
+// document printed it and becomes the claim, with its formula, the build would have made; the
+// officer's words a pattern leaves open are kept as quoted. Returns how many paragraphs a
+// pattern read; the others keep no claims.
+int read_claims(Disclosure& d, const NarrativeTemplate& t, Diagnostics& warnings);
+
 // The placeholders a narrative template may write ({amount|T01[L27].income}, {item.name} …):
 // the name and how many arguments after it (separated by |).
 struct Placeholder {

@@ -9,6 +9,7 @@
 #include "check/engine.h"
 #include "core/catalog.h"
 #include "core/text.h"
+#include "derive/narrative.h"
 #include "layout/outline_reading.h"
 #include "layout/printed_table.h"
 #include "read/table_import.h"
@@ -633,7 +634,8 @@ Disclosure import_document(const SourceDocument& doc, const ImportContext& ctx, 
         warnings.warning(Location{doc.file}, fmt::format("部门名称“{}”是占位符：这是未填写的模板，不是某个部门的公开文件", d.department));
     if (d.year == 0) warnings.warning(Location{doc.file}, "未能读出决算年度");
     Vars vars = {{"department", d.department}, {"year", std::to_string(d.year)}};
-    const auto* narrative_texts = ctx.texts_for ? ctx.texts_for(tpl->id) : nullptr;
+    const NarrativeTemplate* narrative = ctx.narrative_for ? ctx.narrative_for(tpl->id) : nullptr;
+    const auto* narrative_texts = narrative ? &narrative->texts : nullptr;
     if (narrative_texts) resolve_placeholders(doc, *narrative_texts, vars);
     for (const auto& [k, v] : tpl->texts) d.texts[k] = fill_placeholders(v, vars);
     if (narrative_texts)
@@ -657,6 +659,10 @@ Disclosure import_document(const SourceDocument& doc, const ImportContext& ctx, 
     read_part_one(doc, outline, vars, *tpl, d);
     read_part_three(doc, outline, d);
     read_part_four(doc, outline, d);
+    if (narrative) {
+        d.performance.method = tpl->scoring;  // its grades are words the sentences print
+        read_claims(d, *narrative, warnings);
+    }
     keep_printed_lines(doc, outline, *tpl, tables, d);
     return d;
 }

@@ -13,6 +13,7 @@
 #include "core/diagnostics.h"
 #include "layout/source_document.h"
 #include "model/disclosure.h"
+#include "model/narrative_template.h"
 #include "model/template.h"
 
 namespace juesuan {
@@ -20,9 +21,9 @@ namespace juesuan {
 struct ImportContext {
     std::vector<const Template*> templates;  // the layouts to recognise, in order of preference
     const Template* forced = nullptr;        // --template: read by this layout, recognise none
-    // The headings the narrative template prints, for a template id ({department}, {year},
-    // {short_name} …): what the document printed fills their placeholders.
-    std::function<const std::map<std::string, std::string>*(const std::string& template_id)> texts_for;
+    // The narrative template of a layout: its headings ({department}, {year}, {short_name} …)
+    // are filled from what the document printed, and its sentence patterns read the claims.
+    std::function<const NarrativeTemplate*(const std::string& template_id)> narrative_for;
     // The rules whose identities tell the columns of amounts printed without their blank cells.
     const std::vector<RuleSet>* rules = nullptr;
 };
