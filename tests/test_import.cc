@@ -3,6 +3,7 @@
 // built example (transcribed from the published document) and the golden cells of the seed.
 #include <gtest/gtest.h>
 #include <fmt/format.h>
+#include <zip.h>
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
@@ -723,6 +724,58 @@ TEST(ImportOffice, WorkbookFindingsNameSheetAndRow) {
     EXPECT_NE(r.out.find(fmt::format(R"("text_line": {})", at)), std::string::npos) << r.out;
     r = run_cli({"audit", (tmp / "d.xlsx").string()});
     EXPECT_NE(r.out.find(fmt::format("工作表“公开02表”第 {} 行", at)), std::string::npos) << r.out;
+}
+
+namespace {
+
+// A Word document of one body, as a zip in memory.
+std::string docx_bytes(const std::string& body) {
+    const std::vector<std::pair<std::string, std::string>> parts = {
+        {"word/document.xml", R"(<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>)" +
+                                  body + "</w:body></w:document>"}};
+    TempDir tmp;
+    const auto p = tmp / "d.docx";
+    int err = 0;
+    zip_t* z = zip_open(p.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
+    EXPECT_NE(z, nullptr);
+    for (const auto& [name, data] : parts)
+        EXPECT_GE(zip_file_add(z, name.c_str(), zip_source_buffer(z, data.data(), data.size(), 0), ZIP_FL_OVERWRITE), 0);
+    EXPECT_EQ(zip_close(z), 0);
+    return slurp(p);
+}
+
+}  // namespace
+
+// Word's markup read as Word shows it; what UTF-8 cannot hold, and nesting past any real
+// document, refused by name.
+TEST(ImportOffice, WordMarkupAndItsLimits) {
+    SourceDocument doc = read_docx_source(
+        docx_bytes("<w:p><w:r><w:t>收入</w:t></w:r><w:del><w:r><w:delText>删去</w:delText></w:r></w:del>"
+                   "<w:r><w:t>决算</w:t><w:br/><w:t>表</w:t></w:r></w:p>"
+                   "<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr><w:p><w:r><w:t>项目</w:t></w:r></w:p></w:tc></w:tr>"
+                   "<w:tr><w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr><w:p><w:r><w:t>201</w:t></w:r></w:p></w:tc>"
+                   "<w:tc><w:p><w:r><w:t>1.00</w:t></w:r></w:p></w:tc></w:tr>"
+                   "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr></w:tc><w:tc><w:p><w:r><w:t>2.00</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"),
+        "w.docx");
+    ASSERT_EQ(doc.items.size(), 3u);
+    EXPECT_EQ(doc.items[0].text, "收入决算");  // deleted text left out; a line break ends a line
+    EXPECT_EQ(doc.items[1].text, "表");
+    const SourceGrid& g = doc.items[2].grid;
+    EXPECT_EQ(g.rows, (std::vector<std::vector<std::string>>{{"项目", ""}, {"201", "1.00"}, {"", "2.00"}}));
+    EXPECT_EQ(g.merges.size(), 2u);  // 项目 across two columns, 201 down two rows
+    EXPECT_EQ(g.places[2].paragraph, 4);
+    for (const std::string& body : {std::string("<w:p><w:r><w:t>&#xD800;</w:t></w:r></w:p>"),
+                                    std::string("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>&#xDFFF;</w:t></w:r></w:p></w:tc></w:tr></w:tbl>")}) {
+        try {
+            read_docx_source(docx_bytes(body), "bad.docx");
+            ADD_FAILURE() << "accepted " << body;
+        } catch (const InputError& e) {
+            EXPECT_NE(e.diagnostics().all().front().message.find("UTF-8"), std::string::npos);
+        }
+    }
+    std::string deep;
+    for (int i = 0; i < 300; ++i) deep += "<w:sdt><w:sdtContent>";
+    EXPECT_THROW(read_docx_source(docx_bytes(deep), "deep.docx"), InputError);
 }
 
 TEST(ImportOffice, BadOfficeFilesAreRefusedByName) {

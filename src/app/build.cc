@@ -141,7 +141,8 @@ Job build_and_check(const fs::path& input, const Library& lib, const BuildOption
     Job job;
     Built built = build_from_books(input, opts, lib);
     job.source = Job::Source::Books;
-    job.reader = is_books_workbook(input) ? "workbook" : "books";
+    std::error_code ec;
+    job.reader = fs::is_directory(input, ec) ? "books" : "workbook";  // the books read: a folder or a workbook
     job.disclosure = std::move(built.disclosure);
     job.warnings = std::move(built.warnings);
     check_job(job, lib, built.catalogs);

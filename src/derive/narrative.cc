@@ -632,14 +632,13 @@ struct Capture {
 class Matcher {
 public:
     Matcher(const std::string& text, const Slots& slots) : text_(text), slots_(slots) {}
-    bool run() { return slot(0, 0, 0); }
+    bool run() { return slot(0, 0); }
     std::vector<Capture> captures;
 
 private:
     static constexpr long kBudget = 200'000;  // steps: a pathological paragraph gives up, never hangs
 
-    bool slot(size_t s, size_t alt_token, size_t pos) {
-        (void)alt_token;
+    bool slot(size_t s, size_t pos) {
         if (s == slots_.size()) return pos == text_.size();
         for (const Tokens& alt : slots_[s])
             if (tokens(s, alt, 0, pos)) return true;
@@ -648,7 +647,7 @@ private:
 
     bool tokens(size_t s, const Tokens& ts, size_t k, size_t pos) {
         if (++steps_ > kBudget) return false;
-        if (k == ts.size()) return slot(s + 1, 0, pos);
+        if (k == ts.size()) return slot(s + 1, pos);
         const Token& t = ts[k];
         auto take = [&](size_t end) {
             captures.push_back({&t, pos, end});
@@ -708,25 +707,21 @@ public:
     ClaimReader(const Disclosure& d, const NarrativeTemplate& t, Diagnostics& warnings)
         : ReadingFacts{facts_of(d), {}}, NarrativeBuilder(d, facts, t, definitions, warnings) {}
 
-    bool repeat_ = false;  // the paragraph spec just read is one pattern for each of the projects
-
     // The claims of the section's paragraphs, in place; how many paragraphs a pattern read.
     int read(const SectionSpec& spec, Section& section) {
         section_ = section.id;
         counter_ = 0;
         std::vector<Slots> groups;
         std::vector<bool> repeats;
-        for (const auto& p : spec.paragraphs) {
-            repeat_ = false;
+        for (const auto& p : spec.paragraphs)
             for (auto& printed : paragraph_slots(p)) {
                 if (p.append && !groups.empty()) {
                     for (auto& sl : printed) groups.back().push_back(std::move(sl));
                 } else {
                     groups.push_back(std::move(printed));
-                    repeats.push_back(repeat_);
+                    repeats.push_back(per_project(p));
                 }
             }
-        }
         int read = 0;
         size_t cursor = 0;
         for (auto& para : section.paragraphs) {
@@ -746,6 +741,11 @@ public:
     }
 
 private:
+    // A paragraph for each project, the projects not read: one pattern that may match several.
+    bool per_project(const ParagraphSpec& p) const {
+        return p.each.rfind("P[", 0) == 0 && d_.performance.projects.empty() && p.join.empty();
+    }
+
     static Facts facts_of(const Disclosure& d) {
         Facts f;
         f.department.name = d.department;
@@ -869,10 +869,7 @@ private:
         std::vector<Slots> out;
         // A paragraph for each project, when the document's projects are not known: one pattern
         // for any number of them.
-        if (p.each.rfind("P[", 0) == 0 && d_.performance.projects.empty() && p.join.empty()) {
-            repeat_ = true;
-            return {Slots{alternatives(scope_, true)}};
-        }
+        if (per_project(p)) return {Slots{alternatives(scope_, true)}};
         Slots joined;
         int n = 0;
         for (auto& it : items_of(p.each)) {
@@ -963,13 +960,10 @@ private:
 
 int read_claims(Disclosure& d, const NarrativeTemplate& t, Diagnostics& warnings) {
     int read = 0;
-    const Disclosure& view = d;
+    ClaimReader reader(d, t, warnings);  // reads the tables only; the sentences are written to below
     for (auto& section : d.narrative.sections)
         for (const auto& spec : t.sections)
-            if (spec.id == section.id) {
-                ClaimReader reader(view, t, warnings);
-                read += reader.read(spec, section);
-            }
+            if (spec.id == section.id) read += reader.read(spec, section);
     return read;
 }
 

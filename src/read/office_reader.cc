@@ -38,7 +38,6 @@ void read_sheet(const XlsxSheet& sheet, SourceDocument& doc) {
     for (const auto& r : sheet.rows)
         for (const auto& c : r.cells)
             if (c.col <= width) grid[static_cast<size_t>(r.number - 1)][static_cast<size_t>(c.col - 1)] = cell_text(c);
-    std::vector<Merge> merges;
     std::map<std::pair<int, int>, Merge> merge_at;  // by first row and column, 0-based
     for (const auto& m : sheet.merges) {
         if (m.first_row > last_row || m.first_col > width) continue;
@@ -353,9 +352,12 @@ SourceDocument read_docx_source(std::string_view bytes, const std::string& shown
     doc.file = shown;
     DocxWalker w(pkg, doc, heading_styles(pkg, main));
     w.blocks(body, 0);
+    // XML character references can name what UTF-8 cannot hold (a lone surrogate): every text is checked.
+    auto bad = [](const std::string& t) { return !is_valid_utf8(t); };
     for (const auto& it : doc.items)
-        if (it.kind == SourceItem::Kind::Line && !is_valid_utf8(it.text))
-            throw InputError(Location{shown}, "Word 文档中有不是 UTF-8 的文字");
+        if (bad(it.text) || std::any_of(it.grid.rows.begin(), it.grid.rows.end(),
+                                        [&](const auto& row) { return std::any_of(row.begin(), row.end(), bad); }))
+            throw InputError(location_of(shown, it.place), "Word 文档中有不是 UTF-8 的文字");
     return doc;
 }
 

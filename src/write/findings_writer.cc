@@ -36,8 +36,6 @@ std::string values_line(const Finding& f) {
     return "";
 }
 
-std::string esc(const std::string& s) { return html_escape(s); }
-
 // The anchor of the page where a finding is marked: its cell, else its row, else its table; a
 // section's heading; "" for a quoted sentence (marked where it stands) or the document as a whole.
 std::string finding_anchor(const Disclosure& d, const Finding& f) {
@@ -103,23 +101,23 @@ std::string write_findings_html(const Disclosure& d, const CheckResult& r, const
             target = a;
         }
         const std::string where = place(f.location);
-        std::string head = esc(f.rule) + (where.empty() ? "" : " " + esc(where));
+        std::string head = html_escape(f.rule) + (where.empty() ? "" : " " + html_escape(where));
         list += fmt::format("<li id=\"{}\" class=\"{}\"><b>{}</b>{}：{}", m.id, key, severity_label(f.severity),
-                            target.empty() ? head : fmt::format("<a href=\"#{}\">{}</a>", esc(target), head), esc(f.message));
-        if (const std::string v = values_line(f); !v.empty()) list += "<br>" + esc(v);
-        if (!f.location.quote.empty()) list += "<br>原文：" + esc(f.location.quote);
+                            target.empty() ? head : fmt::format("<a href=\"#{}\">{}</a>", html_escape(target), head), html_escape(f.message));
+        if (const std::string v = values_line(f); !v.empty()) list += "<br>" + html_escape(v);
+        if (!f.location.quote.empty()) list += "<br>原文：" + html_escape(f.location.quote);
         list += "</li>\n";
     }
     std::string& p = marks.panel;
     p += "<section class=\"findings\" id=\"findings\"><h2>审核结果</h2>\n";
     p += fmt::format("<p class=\"plain\">{}：{} {} 年度（模板 {}），规则 {}。错误 {} 处，警告 {} 处，提示 {} 处。</p>\n",
-                     esc(d.source.file.empty() ? d.department : d.source.file), esc(d.department), d.year, esc(d.template_id),
-                     esc(rules_version), r.count(FindingSeverity::Error), r.count(FindingSeverity::Warning),
+                     html_escape(d.source.file.empty() ? d.department : d.source.file), html_escape(d.department), d.year, html_escape(d.template_id),
+                     html_escape(rules_version), r.count(FindingSeverity::Error), r.count(FindingSeverity::Warning),
                      r.count(FindingSeverity::Info));
     if (!list.empty()) p += "<ol>\n" + list + "</ol>\n";
     if (warnings && !warnings->all().empty()) {
         p += "<h3>读入时的说明</h3>\n<ul>\n";
-        for (const auto& w : warnings->sorted()) p += "<li>" + esc(format_diagnostic(w)) + "</li>\n";
+        for (const auto& w : warnings->sorted()) p += "<li>" + html_escape(format_diagnostic(w)) + "</li>\n";
         p += "</ul>\n";
     }
     p += "</section>\n";
